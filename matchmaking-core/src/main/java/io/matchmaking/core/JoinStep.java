@@ -1,0 +1,15 @@
+package io.matchmaking.core;
+
+import io.matchmaking.core.match.QueueName;
+
+/** One join's outcome inside a unit of its queue: settled, or the player waits in another queue. */
+sealed interface JoinStep {
+
+    /** The join is answered. */
+    record Settled(JoinResult result) implements JoinStep {
+    }
+
+    /** The player already waits in {@code queue}: that queue's unit must answer (and refresh) it. */
+    record WaitingElsewhere(QueueName queue) implements JoinStep {
+    }
+}

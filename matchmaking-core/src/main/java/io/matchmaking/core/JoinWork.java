@@ -1,0 +1,108 @@
+package io.matchmaking.core;
+
+import io.matchmaking.core.event.MatchReady;
+import io.matchmaking.core.event.MatchmakingEvent;
+import io.matchmaking.core.event.PlayerQueued;
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.MatchIdGenerator;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.QueueChanges;
+import io.matchmaking.core.store.QueueUnit;
+import io.matchmaking.core.store.QueueWork;
+import io.matchmaking.core.store.UnitOfWork;
+import io.matchmaking.core.store.WaitingPlayer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The FIFO fill of one queue for a batch of joins, in the batch's order: each new player takes
+ * the next place in the queue's single waiting match (opening one if there is none), the join
+ * that fills it makes it ready, and a player who already waits keeps their place.
+ */
+final class JoinWork implements QueueWork<Decision<List<JoinStep>>> {
+
+    private final QueueName queue;
+    private final List<PlayerId> players;
+    private final int matchSize;
+    private final Clock clock;
+    private final MatchIdGenerator matchIds;
+
+    JoinWork(QueueName queue, List<PlayerId> players, int matchSize, Clock clock, MatchIdGenerator matchIds) {
+        this.queue = queue;
+        this.players = List.copyOf(players);
+        this.matchSize = matchSize;
+        this.clock = clock;
+        this.matchIds = matchIds;
+    }
+
+    @Override
+    public UnitOfWork<Decision<List<JoinStep>>> decide(QueueUnit unit) {
+        Instant now = Timestamps.now(clock);
+        Match open = unit.waitingMatch().orElse(null);
+        Set<PlayerId> lookup = new LinkedHashSet<>(players);
+        if (open != null) {
+            lookup.addAll(open.players());
+        }
+        Map<PlayerId, WaitingPlayer> before = unit.waitingPlayers(lookup);
+        Map<PlayerId, WaitingPlayer> places = new HashMap<>(before);
+        Map<MatchId, Match> touched = new LinkedHashMap<>();
+        List<MatchmakingEvent> events = new ArrayList<>();
+        List<JoinStep> steps = new ArrayList<>(players.size());
+
+        for (PlayerId player : players) {
+            WaitingPlayer place = places.get(player);
+            if (place != null && !place.queue().equals(queue)) {
+                steps.add(new JoinStep.WaitingElsewhere(place.queue()));
+                continue;
+            }
+            if (place != null) {
+                places.put(player, place.refreshedAt(now));
+                steps.add(new JoinStep.Settled(new JoinResult.AlreadyWaiting(requireOpen(open, place))));
+                continue;
+            }
+            if (open == null) {
+                open = Match.open(matchIds.next(), queue, matchSize, now);
+            }
+            open = open.withPlayer(player, now);
+            touched.put(open.id(), open);
+            places.put(player, new WaitingPlayer(player, queue, open.id(), now, now));
+            events.add(new PlayerQueued(player, open, now));
+            steps.add(new JoinStep.Settled(new JoinResult.Queued(open)));
+            if (open.isReady()) {
+                events.add(new MatchReady(open, waitTimes(open, places, now), now));
+                open.players().forEach(places::remove);
+                open = null;
+            }
+        }
+        QueueChanges changes = new QueueChanges(
+                List.copyOf(touched.values()), List.of(),
+                PlaceChanges.released(queue, before, places),
+                PlaceChanges.claimed(queue, before, places),
+                PlaceChanges.refreshed(queue, before, places));
+        return new UnitOfWork<>(changes, new Decision<>(steps, events));
+    }
+
+    private Match requireOpen(Match open, WaitingPlayer place) {
+        if (open == null || !open.id().equals(place.matchId())) {
+            throw new IllegalStateException("store is inconsistent: " + place + " but waiting match is " + open);
+        }
+        return open;
+    }
+
+    private static List<Duration> waitTimes(Match ready, Map<PlayerId, WaitingPlayer> places, Instant now) {
+        return ready.players().stream()
+                .map(places::get)
+                .map(place -> place == null ? Duration.ZERO : Duration.between(place.joinedAt(), now))
+                .toList();
+    }
+}

@@ -1,0 +1,231 @@
+package io.matchmaking.core;
+
+import io.matchmaking.core.event.MatchmakingListener;
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.MatchIdGenerator;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.store.QueueStats;
+import io.matchmaking.core.store.WaitingPlayer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one place that applies the matchmaking rules: first come first served, one waiting match
+ * per queue, ready in the same atomic step as the completing join, idempotent joins while
+ * waiting, leave, expiry and retention. Thread-safe; every change runs as a unit of work of the
+ * {@link MatchRepository}, so the rules hold across threads and, with a shared store, processes.
+ *
+ * <pre>{@code
+ * Matchmaker matchmaker = Matchmaker.builder(new InMemoryMatchRepository()).build();
+ * Match match = matchmaker.join(PlayerId.of("p1")).match();
+ * }</pre>
+ */
+public final class Matchmaker {
+
+    /** How often a join chases a player who keeps moving between queues before giving up. */
+    private static final int MAX_REDIRECTS = 8;
+
+    private final MatchRepository repository;
+    private final MatchmakingRules rules;
+    private final Clock clock;
+    private final MatchIdGenerator matchIds;
+    private final EventPublisher events;
+
+    private Matchmaker(MatchmakerBuilder builder) {
+        this.repository = builder.repository;
+        this.rules = builder.rules;
+        this.clock = builder.clock;
+        this.matchIds = builder.matchIds;
+        this.events = new EventPublisher(builder.listeners);
+    }
+
+    /** Starts building a matchmaker on {@code repository}, with the default rules, system clock and random ids. */
+    public static MatchmakerBuilder builder(MatchRepository repository) {
+        return new MatchmakerBuilder(repository);
+    }
+
+    /** The rules this matchmaker applies. */
+    public MatchmakingRules rules() {
+        return rules;
+    }
+
+    /** {@code player} joins the default queue. */
+    public JoinResult join(PlayerId player) {
+        return join(JoinRequest.of(player));
+    }
+
+    /** One join; see {@link #joinAll(List)}. */
+    public JoinResult join(JoinRequest request) {
+        return joinAll(List.of(request)).get(0);
+    }
+
+    /**
+     * Places players in the order given, one unit of work per queue, and answers each with the
+     * match that holds them after their own join. A player who already waits keeps their place
+     * (their wait timer restarts); a player whose last match is ready gets a new place.
+     *
+     * @return one result per request, in the same order
+     */
+    public List<JoinResult> joinAll(List<JoinRequest> requests) {
+        Map<QueueName, List<Integer>> byQueue = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byQueue.computeIfAbsent(requests.get(i).queue(), queue -> new ArrayList<>()).add(i);
+        }
+        JoinResult[] results = new JoinResult[requests.size()];
+        byQueue.forEach((queue, indexes) -> {
+            List<PlayerId> players = indexes.stream().map(i -> requests.get(i).player()).toList();
+            List<JoinStep> steps = events.publish(repository.inQueue(queue,
+                    new JoinWork(queue, players, rules.matchSize(), clock, matchIds)));
+            for (int k = 0; k < indexes.size(); k++) {
+                int index = indexes.get(k);
+                results[index] = settle(requests.get(index), steps.get(k));
+            }
+        });
+        return List.of(results);
+    }
+
+    private JoinResult settle(JoinRequest request, JoinStep step) {
+        for (int attempt = 0; attempt < MAX_REDIRECTS; attempt++) {
+            if (step instanceof JoinStep.Settled settled) {
+                return settled.result();
+            }
+            QueueName elsewhere = ((JoinStep.WaitingElsewhere) step).queue();
+            Optional<JoinResult> refreshed = events.publish(
+                    repository.inQueue(elsewhere, new RefreshWork(elsewhere, request.player(), clock)));
+            if (refreshed.isPresent()) {
+                return refreshed.get();
+            }
+            step = events.publish(repository.inQueue(request.queue(), new JoinWork(
+                    request.queue(), List.of(request.player()), rules.matchSize(), clock, matchIds))).get(0);
+        }
+        throw new ConflictingUpdateException("player " + request.player() + " keeps moving between queues");
+    }
+
+    /** {@code player} leaves their waiting match; a ready match cannot be left. */
+    public LeaveResult leave(PlayerId player) {
+        for (int attempt = 0; attempt < MAX_REDIRECTS; attempt++) {
+            Optional<WaitingPlayer> place = repository.findWaitingPlayer(player);
+            if (place.isEmpty()) {
+                return new LeaveResult.NotWaiting();
+            }
+            QueueName queue = place.get().queue();
+            Optional<LeaveResult> result = events.publish(repository.inQueue(queue, new LeaveWork(queue, player, clock)));
+            if (result.isPresent()) {
+                return result.get();
+            }
+        }
+        throw new ConflictingUpdateException("player " + player + " keeps moving between queues");
+    }
+
+    /** The match, waiting or ready, unless unknown or purged. */
+    public Optional<Match> findMatch(MatchId id) {
+        return repository.findMatch(id);
+    }
+
+    /** The player's waiting match, else their latest ready match still retained. */
+    public Optional<Match> findPlayerMatch(PlayerId player) {
+        return repository.findCurrentMatchOf(player);
+    }
+
+    /** Every queue with a waiting match: players waiting and the oldest wait, by queue name. */
+    public List<QueueStatus> queues() {
+        Instant now = Timestamps.now(clock);
+        return repository.queues().stream()
+                .map(stats -> new QueueStatus(stats.waitingMatch().queue(), stats.places().size(), oldestWait(stats, now)))
+                .sorted(Comparator.comparing(status -> status.queue().value()))
+                .toList();
+    }
+
+    private static Duration oldestWait(QueueStats stats, Instant now) {
+        return stats.places().stream()
+                .map(WaitingPlayer::joinedAt)
+                .min(Comparator.naturalOrder())
+                .map(joinedAt -> Duration.between(joinedAt, now))
+                .filter(wait -> !wait.isNegative())
+                .orElse(Duration.ZERO);
+    }
+
+    /**
+     * One housekeeping pass: expires waiting players past the wait timeout, deletes waiting
+     * matches left empty past the retention, purges ready matches past the retention. Only
+     * queues that have something to do are locked.
+     */
+    public SweepReport sweep() {
+        Instant now = Timestamps.now(clock);
+        int expired = 0;
+        int deleted = 0;
+        for (QueueStats stats : repository.queues()) {
+            if (needsSweep(stats, now)) {
+                QueueName queue = stats.waitingMatch().queue();
+                SweepReport report = events.publish(repository.inQueue(queue, new SweepWork(queue, rules, clock)));
+                expired += report.expiredPlayers();
+                deleted += report.deletedEmptyMatches();
+            }
+        }
+        int purged = repository.purgeReadyMatches(now.minus(rules.retention()));
+        return new SweepReport(expired, purged, deleted);
+    }
+
+    private boolean needsSweep(QueueStats stats, Instant now) {
+        if (stats.places().isEmpty()) {
+            return !stats.waitingMatch().updatedAt().plus(rules.retention()).isAfter(now);
+        }
+        Instant cutoff = now.minus(rules.waitTimeout());
+        return rules.expiresWaitingPlayers()
+                && stats.places().stream().anyMatch(place -> place.lastJoinAt().isBefore(cutoff));
+    }
+
+    /** Builds a {@link Matchmaker}; every setting but the repository has a default. */
+    public static final class MatchmakerBuilder {
+
+        private final MatchRepository repository;
+        private MatchmakingRules rules = MatchmakingRules.DEFAULT;
+        private Clock clock = Clock.systemUTC();
+        private MatchIdGenerator matchIds = MatchIdGenerator.randomUuids();
+        private final List<MatchmakingListener> listeners = new ArrayList<>();
+
+        private MatchmakerBuilder(MatchRepository repository) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+        }
+
+        /** Match size, wait timeout and retention; {@link MatchmakingRules#DEFAULT} otherwise. */
+        public MatchmakerBuilder rules(MatchmakingRules value) {
+            this.rules = Objects.requireNonNull(value, "rules");
+            return this;
+        }
+
+        /** The clock for every timestamp; tests pass a fixed or manual one. */
+        public MatchmakerBuilder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Where new match ids come from. */
+        public MatchmakerBuilder matchIds(MatchIdGenerator value) {
+            this.matchIds = Objects.requireNonNull(value, "matchIds");
+            return this;
+        }
+
+        /** Adds a listener for committed changes; may be called more than once. */
+        public MatchmakerBuilder listener(MatchmakingListener value) {
+            this.listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /** The matchmaker. */
+        public Matchmaker build() {
+            return new Matchmaker(this);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.matchmaking.core.store;
+
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage port. Stores promise atomicity and nothing else: every rule lives in the core and
+ * reaches the store as a {@link QueueWork}. A store is correct when it passes the contract suite
+ * in this module's test-jar ({@code MatchRepositoryContract}).
+ *
+ * <p>Failures to reach the storage are {@link io.matchmaking.core.StoreUnavailableException}.
+ */
+public interface MatchRepository extends AutoCloseable {
+
+    /**
+     * Runs {@code work} atomically for {@code queue}: no other unit of the same queue interleaves,
+     * and readers see all of its changes or none. The store may run the work more than once
+     * (conflicts, deadlocks); only the attempt that commits returns.
+     */
+    <T> T inQueue(QueueName queue, QueueWork<T> work);
+
+    /** The match, waiting or ready, unless unknown or purged. */
+    Optional<Match> findMatch(MatchId id);
+
+    /** The player's waiting place, if they wait anywhere. */
+    Optional<WaitingPlayer> findWaitingPlayer(PlayerId player);
+
+    /** The match the player waits in, else the latest retained ready match that holds them. */
+    Optional<Match> findCurrentMatchOf(PlayerId player);
+
+    /** Every queue that has a waiting match, with its waiting places. */
+    List<QueueStats> queues();
+
+    /**
+     * Deletes ready matches that became ready before {@code readyBefore}; they are not found
+     * afterwards. Ready matches never change, so this needs no queue lock.
+     *
+     * @return how many were deleted
+     */
+    int purgeReadyMatches(Instant readyBefore);
+
+    /** Whether the storage answers now (the readiness check). */
+    default boolean isAvailable() {
+        return true;
+    }
+
+    /** Releases connections and threads; the default has none. */
+    @Override
+    default void close() {
+    }
+}

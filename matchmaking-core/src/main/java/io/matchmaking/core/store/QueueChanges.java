@@ -1,0 +1,44 @@
+package io.matchmaking.core.store;
+
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.PlayerId;
+import java.util.List;
+
+/**
+ * The net writes of one unit of work on one queue, applied by a store in one atomic step, in
+ * this order: {@code released}, {@code claimed}, {@code refreshed}, {@code savedMatches},
+ * {@code deletedMatches}.
+ *
+ * @param savedMatches   final state of every match the unit changed (insert or replace)
+ * @param deletedMatches waiting matches removed for good (empty and past retention)
+ * @param released       players whose waiting place ends (they left, expired, or their match is ready)
+ * @param claimed        new waiting places; a store must refuse, and run the work again, if
+ *                       the player already waits elsewhere
+ * @param refreshed      existing waiting places of this queue with a new {@code lastJoinAt}
+ */
+public record QueueChanges(
+        List<Match> savedMatches,
+        List<MatchId> deletedMatches,
+        List<PlayerId> released,
+        List<WaitingPlayer> claimed,
+        List<WaitingPlayer> refreshed) {
+
+    /** Nothing to write. */
+    public static final QueueChanges NONE = new QueueChanges(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    /** Copies every list, so the changes stay as decided. */
+    public QueueChanges {
+        savedMatches = List.copyOf(savedMatches);
+        deletedMatches = List.copyOf(deletedMatches);
+        released = List.copyOf(released);
+        claimed = List.copyOf(claimed);
+        refreshed = List.copyOf(refreshed);
+    }
+
+    /** Whether there is nothing to write. */
+    public boolean isEmpty() {
+        return savedMatches.isEmpty() && deletedMatches.isEmpty() && released.isEmpty()
+                && claimed.isEmpty() && refreshed.isEmpty();
+    }
+}

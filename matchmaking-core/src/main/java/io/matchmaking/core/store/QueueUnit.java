@@ -1,0 +1,27 @@
+package io.matchmaking.core.store;
+
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reads a {@link QueueWork} may make while its queue is locked. Reads are few and batched on
+ * purpose: a unit of many joins costs the store two round trips, not two per join.
+ */
+public interface QueueUnit {
+
+    /** The queue this unit holds. */
+    QueueName queue();
+
+    /** The queue's single waiting match, if it has one. */
+    Optional<Match> waitingMatch();
+
+    /**
+     * The waiting places of these players, in any queue: a player waiting in another queue is
+     * returned too, so the rules can keep a player in one waiting match at a time.
+     */
+    Map<PlayerId, WaitingPlayer> waitingPlayers(Collection<PlayerId> players);
+}

@@ -1,0 +1,15 @@
+package io.matchmaking.core.store;
+
+/**
+ * Logic the core runs atomically for one queue. It reads through the {@link QueueUnit} and
+ * returns its result with the changes to commit; it must have no other effect, because a store
+ * may run it again (after a conflict or a deadlock) before one attempt commits.
+ *
+ * @param <T> what the work answers
+ */
+@FunctionalInterface
+public interface QueueWork<T> {
+
+    /** Decides, from what {@code unit} reads, what to change and what to answer. */
+    UnitOfWork<T> decide(QueueUnit unit);
+}

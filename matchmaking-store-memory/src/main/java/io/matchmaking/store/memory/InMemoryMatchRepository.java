@@ -1,0 +1,94 @@
+package io.matchmaking.store.memory;
+
+import io.matchmaking.core.StoreUnavailableException;
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.store.QueueStats;
+import io.matchmaking.core.store.QueueWork;
+import io.matchmaking.core.store.UnitOfWork;
+import io.matchmaking.core.store.WaitingPlayer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The {@link MatchRepository} for one process: nothing to install, nothing survives a restart.
+ *
+ * <p>Units of work of one queue are serialized by a lock; units of different queues run in
+ * parallel. The locks are striped (a fixed array indexed by the queue's hash) rather than one
+ * per queue name, so an endless stream of new queue names cannot grow a map of locks. Reads
+ * take no lock: every match is an immutable value swapped in whole, so a reader sees a match
+ * before or after a unit, never half of it.
+ *
+ * <p>Memory is bounded by the live data: ready matches leave with {@link #purgeReadyMatches},
+ * and a queue's entry leaves with its waiting match.
+ */
+public final class InMemoryMatchRepository implements MatchRepository {
+
+    private static final int LOCK_STRIPES = 256;
+    /** A claim loses only to a commit of another queue; the retry then sees it, so two tries are the norm. */
+    private static final int MAX_ATTEMPTS = 100;
+
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final MemoryState state = new MemoryState();
+
+    /** An empty store. */
+    public InMemoryMatchRepository() {
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    @Override
+    public <T> T inQueue(QueueName queue, QueueWork<T> work) {
+        Objects.requireNonNull(queue, "queue");
+        ReentrantLock lock = locks[Math.floorMod(queue.hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                UnitOfWork<T> unit = work.decide(new MemoryQueueUnit(queue, state));
+                if (unit.changes().isEmpty() || state.apply(queue, unit.changes())) {
+                    return unit.answer();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        throw new StoreUnavailableException("gave up on queue " + queue + " after " + MAX_ATTEMPTS + " conflicting attempts");
+    }
+
+    @Override
+    public Optional<Match> findMatch(MatchId id) {
+        return Optional.ofNullable(state.matches.get(id));
+    }
+
+    @Override
+    public Optional<WaitingPlayer> findWaitingPlayer(PlayerId player) {
+        return Optional.ofNullable(state.places.get(player));
+    }
+
+    @Override
+    public Optional<Match> findCurrentMatchOf(PlayerId player) {
+        return state.currentMatchOf(player);
+    }
+
+    @Override
+    public List<QueueStats> queues() {
+        return state.queues();
+    }
+
+    @Override
+    public int purgeReadyMatches(Instant readyBefore) {
+        return state.purgeReadyMatches(readyBefore);
+    }
+
+    /** How many entries each structure holds; for tests that prove memory stays bounded. */
+    StoreSizes sizes() {
+        return state.sizes();
+    }
+}

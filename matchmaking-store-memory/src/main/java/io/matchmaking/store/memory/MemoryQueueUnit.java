@@ -1,0 +1,45 @@
+package io.matchmaking.store.memory;
+
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.QueueUnit;
+import io.matchmaking.core.store.WaitingPlayer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The reads of one unit, straight from the live maps: the queue's lock keeps its own part still. */
+final class MemoryQueueUnit implements QueueUnit {
+
+    private final QueueName queue;
+    private final MemoryState state;
+
+    MemoryQueueUnit(QueueName queue, MemoryState state) {
+        this.queue = queue;
+        this.state = state;
+    }
+
+    @Override
+    public QueueName queue() {
+        return queue;
+    }
+
+    @Override
+    public Optional<Match> waitingMatch() {
+        return Optional.ofNullable(state.waitingByQueue.get(queue));
+    }
+
+    @Override
+    public Map<PlayerId, WaitingPlayer> waitingPlayers(Collection<PlayerId> players) {
+        Map<PlayerId, WaitingPlayer> found = new HashMap<>();
+        for (PlayerId player : players) {
+            WaitingPlayer place = state.places.get(player);
+            if (place != null) {
+                found.put(player, place);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,156 @@
+package io.matchmaking.store.memory;
+
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.QueueChanges;
+import io.matchmaking.core.store.QueueStats;
+import io.matchmaking.core.store.WaitingPlayer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The maps behind {@link InMemoryMatchRepository} and the one method that writes them.
+ *
+ * <p>{@link #apply} writes in an order that keeps lock-free readers consistent: claims first
+ * (the only step that can fail, and it undoes itself), then matches, then the ready index, then
+ * released places. A reader that follows a place to its match therefore finds the match, and a
+ * player of a match that just became ready is found through the ready index before their place
+ * disappears.
+ */
+final class MemoryState {
+
+    final ConcurrentHashMap<MatchId, Match> matches = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<QueueName, Match> waitingByQueue = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<PlayerId, WaitingPlayer> places = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<PlayerId, MatchId> lastReady = new ConcurrentHashMap<>();
+    /** Ready matches in the order they became ready, so a purge touches only what it deletes. */
+    private final ConcurrentLinkedQueue<ReadyMatch> readyOrder = new ConcurrentLinkedQueue<>();
+
+    private record ReadyMatch(MatchId id, Instant readyAt) {
+    }
+
+    /**
+     * Applies one unit's changes; the caller holds the queue's lock.
+     *
+     * @return false, with nothing changed, when a claimed player already waits in another queue
+     */
+    boolean apply(QueueName queue, QueueChanges changes) {
+        Set<PlayerId> releasing = new HashSet<>(changes.released());
+        if (!claimNewPlaces(changes.claimed(), releasing)) {
+            return false;
+        }
+        Set<PlayerId> replaced = new HashSet<>();
+        for (WaitingPlayer place : changes.claimed()) {
+            if (releasing.contains(place.player())) {
+                places.put(place.player(), place);
+                replaced.add(place.player());
+            }
+        }
+        for (WaitingPlayer place : changes.refreshed()) {
+            places.put(place.player(), place);
+        }
+        for (Match match : changes.savedMatches()) {
+            save(queue, match);
+        }
+        for (MatchId id : changes.deletedMatches()) {
+            matches.remove(id);
+            waitingByQueue.computeIfPresent(queue, (name, open) -> open.id().equals(id) ? null : open);
+        }
+        for (PlayerId player : changes.released()) {
+            if (!replaced.contains(player)) {
+                places.remove(player);
+            }
+        }
+        return true;
+    }
+
+    /** Takes every new place of a player who waits nowhere; all or nothing. */
+    private boolean claimNewPlaces(List<WaitingPlayer> claimed, Set<PlayerId> releasing) {
+        List<WaitingPlayer> taken = new ArrayList<>();
+        for (WaitingPlayer place : claimed) {
+            if (releasing.contains(place.player())) {
+                continue;
+            }
+            if (places.putIfAbsent(place.player(), place) != null) {
+                taken.forEach(done -> places.remove(done.player(), done));
+                return false;
+            }
+            taken.add(place);
+        }
+        return true;
+    }
+
+    private void save(QueueName queue, Match match) {
+        matches.put(match.id(), match);
+        if (!match.isReady()) {
+            waitingByQueue.put(queue, match);
+            return;
+        }
+        waitingByQueue.computeIfPresent(queue, (name, open) -> open.id().equals(match.id()) ? null : open);
+        for (PlayerId player : match.players()) {
+            lastReady.put(player, match.id());
+        }
+        readyOrder.add(new ReadyMatch(match.id(), Objects.requireNonNull(match.readyAt())));
+    }
+
+    Optional<Match> currentMatchOf(PlayerId player) {
+        WaitingPlayer place = places.get(player);
+        if (place != null) {
+            Match waiting = matches.get(place.matchId());
+            if (waiting != null && waiting.contains(player)) {
+                return Optional.of(waiting);
+            }
+        }
+        MatchId ready = lastReady.get(player);
+        return ready == null ? Optional.empty() : Optional.ofNullable(matches.get(ready));
+    }
+
+    List<QueueStats> queues() {
+        List<QueueStats> stats = new ArrayList<>();
+        for (Match open : waitingByQueue.values()) {
+            List<WaitingPlayer> waiting = open.players().stream()
+                    .map(places::get)
+                    .filter(place -> place != null && place.matchId().equals(open.id()))
+                    .toList();
+            stats.add(new QueueStats(open, waiting));
+        }
+        return stats;
+    }
+
+    /**
+     * Ready matches are queued in commit order, which is readyAt order while the clock does not
+     * step back; after a backward step a few may wait one extra pass.
+     */
+    int purgeReadyMatches(Instant readyBefore) {
+        int purged = 0;
+        ReadyMatch head;
+        while ((head = readyOrder.peek()) != null && head.readyAt().isBefore(readyBefore)) {
+            if (readyOrder.remove(head) && forget(head.id())) {
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    private boolean forget(MatchId id) {
+        Match match = matches.remove(id);
+        if (match == null) {
+            return false;
+        }
+        match.players().forEach(player -> lastReady.remove(player, id));
+        return true;
+    }
+
+    StoreSizes sizes() {
+        return new StoreSizes(matches.size(), waitingByQueue.size(), places.size(), lastReady.size(), readyOrder.size());
+    }
+}

@@ -1,0 +1,13 @@
+package io.matchmaking.store.memory;
+
+/**
+ * Entry counts of the in-memory structures.
+ *
+ * @param matches       waiting and ready matches
+ * @param waitingQueues queues with a waiting match
+ * @param places        waiting places
+ * @param lastReady     players with a retained ready match
+ * @param readyOrder    ready matches queued for purging
+ */
+record StoreSizes(int matches, int waitingQueues, int places, int lastReady, int readyOrder) {
+}
