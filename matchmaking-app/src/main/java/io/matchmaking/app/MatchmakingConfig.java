@@ -1,0 +1,89 @@
+package io.matchmaking.app;
+
+import io.matchmaking.core.MatchmakingRules;
+import io.matchmaking.core.match.Match;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The server's configuration, read from {@code MATCHMAKING_*} environment variables and validated
+ * when read (see the table in README.md). A bad value is a {@link ConfigException} naming the
+ * variable and what it must be.
+ *
+ * @param port            API port; 0 picks a free one
+ * @param adminPort       metrics and health port; empty serves them on the API port
+ * @param store           memory or mysql
+ * @param mysql           connection settings; present exactly when the store is mysql
+ * @param rules           match size, wait timeout, retention
+ * @param shutdownTimeout how long in-flight requests may take to finish on shutdown
+ * @param sweepInterval   how often expiry and retention run
+ * @param apiToken        when present, API calls need {@code Authorization: Bearer <token>}
+ * @param logFormat       text or json
+ */
+public record MatchmakingConfig(
+        int port,
+        OptionalInt adminPort,
+        StoreKind store,
+        Optional<MySqlSettings> mysql,
+        MatchmakingRules rules,
+        Duration shutdownTimeout,
+        Duration sweepInterval,
+        Optional<String> apiToken,
+        LogFormat logFormat) {
+
+    private static final int MAX_PORT = 65_535;
+    private static final long ONE_YEAR = 366L * 24 * 3600;
+
+    /** Reads and validates the process environment. */
+    public static MatchmakingConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Reads and validates {@code env}, so tests need not touch the process environment. */
+    public static MatchmakingConfig from(Map<String, String> env) {
+        EnvironmentReader read = new EnvironmentReader(env);
+        int port = read.integer("MATCHMAKING_PORT", 8080, 0, MAX_PORT, "");
+        OptionalInt adminPort = read.text("MATCHMAKING_ADMIN_PORT").isPresent()
+                ? OptionalInt.of(read.integer("MATCHMAKING_ADMIN_PORT", 0, 0, MAX_PORT, ""))
+                : OptionalInt.empty();
+        if (adminPort.isPresent() && adminPort.getAsInt() == port && port != 0) {
+            adminPort = OptionalInt.empty();
+        }
+        StoreKind store = read.choice("MATCHMAKING_STORE", StoreKind.MEMORY, StoreKind.class);
+        Optional<MySqlSettings> mysql = store == StoreKind.MYSQL ? Optional.of(mysql(read)) : Optional.empty();
+        MatchmakingRules rules = new MatchmakingRules(
+                read.integer("MATCHMAKING_MATCH_SIZE", 3, Match.MIN_SIZE, Match.MAX_SIZE, ""),
+                read.seconds("MATCHMAKING_WAIT_TIMEOUT", 300, 0, ONE_YEAR),
+                read.seconds("MATCHMAKING_MATCH_RETENTION", 3600, 1, ONE_YEAR));
+        return new MatchmakingConfig(port, adminPort, store, mysql, rules,
+                read.seconds("MATCHMAKING_SHUTDOWN_TIMEOUT", 30, 0, 3600),
+                read.seconds("MATCHMAKING_SWEEP_INTERVAL", 1, 1, 3600),
+                read.text("MATCHMAKING_API_TOKEN"),
+                read.choice("MATCHMAKING_LOG_FORMAT", LogFormat.TEXT, LogFormat.class));
+    }
+
+    private static MySqlSettings mysql(EnvironmentReader read) {
+        String url = read.text("MATCHMAKING_MYSQL_URL").orElseThrow(() ->
+                new ConfigException("MATCHMAKING_MYSQL_URL is required when MATCHMAKING_STORE=mysql"));
+        if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:mariadb:")) {
+            throw new ConfigException("MATCHMAKING_MYSQL_URL must be a JDBC URL starting with jdbc:mysql:");
+        }
+        return new MySqlSettings(url,
+                read.text("MATCHMAKING_MYSQL_USER").orElse(null),
+                read.text("MATCHMAKING_MYSQL_PASSWORD").orElse(null),
+                read.integer("MATCHMAKING_MYSQL_POOL_SIZE", 16, 1, 500, ""));
+    }
+
+    /** Never prints the token or the password. */
+    @Override
+    public String toString() {
+        return "port=" + port + ", adminPort=" + (adminPort.isPresent() ? adminPort.getAsInt() : "same")
+                + ", store=" + store.name().toLowerCase(Locale.ROOT)
+                + ", matchSize=" + rules.matchSize() + ", waitTimeout=" + rules.waitTimeout().toSeconds()
+                + "s, retention=" + rules.retention().toSeconds() + "s, auth=" + (apiToken.isPresent() ? "on" : "off")
+                + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,101 @@
+package io.matchmaking.app;
+
+import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.http.MatchmakingHttpServer;
+import io.matchmaking.http.Readiness;
+import io.matchmaking.http.metrics.MatchmakingMetrics;
+import io.matchmaking.store.memory.InMemoryMatchRepository;
+import java.util.Locale;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server, wired from a {@link MatchmakingConfig}: store, then core, then HTTP. Owns the
+ * lifecycle: {@link #start}, and {@link #stop} which reports not ready, stops accepting, lets
+ * requests in flight finish within the shutdown timeout, stops the sweeper, then closes the store.
+ * Tests use it as it is, on port 0.
+ */
+public final class MatchmakingServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MatchmakingServer.class);
+
+    private final MatchmakingConfig config;
+    private final MatchmakingMetrics metrics = new MatchmakingMetrics();
+    private final MatchRepository repository;
+    private final Matchmaker matchmaker;
+    private final Readiness readiness;
+    private final MatchmakingHttpServer http;
+    private final Sweeper sweeper;
+    private boolean stopped;
+
+    private MatchmakingServer(MatchmakingConfig config) {
+        this.config = config;
+        this.repository = metrics.timed(openStore(config));
+        this.matchmaker = Matchmaker.builder(repository)
+                .rules(config.rules())
+                .matchIds(new TimeOrderedMatchIds())
+                .listener(metrics.listener())
+                .build();
+        metrics.watchQueues(matchmaker);
+        this.readiness = new Readiness(repository::isAvailable);
+        this.http = MatchmakingHttpServer.builder(matchmaker, metrics, readiness)
+                .apiToken(config.apiToken())
+                .shutdownTimeout(config.shutdownTimeout())
+                .separateAdminPort(config.adminPort().isPresent())
+                .build();
+        this.sweeper = new Sweeper(matchmaker, config.sweepInterval());
+    }
+
+    private static MatchRepository openStore(MatchmakingConfig config) {
+        return switch (config.store()) {
+            case MEMORY -> new InMemoryMatchRepository();
+            case MYSQL -> throw new ConfigException("MATCHMAKING_STORE=mysql is not available in this build yet");
+        };
+    }
+
+    /** Builds the server from {@code config} and starts it. */
+    public static MatchmakingServer start(MatchmakingConfig config) {
+        MatchmakingServer server = new MatchmakingServer(config);
+        server.http.start(config.port(), config.adminPort().orElse(0));
+        server.sweeper.start();
+        LOG.info("matchmaking listening on port {}{}, store {} ({})", server.port(),
+                server.adminPort().isPresent() ? ", admin port " + server.adminPort().getAsInt() : "",
+                config.store().name().toLowerCase(Locale.ROOT), config);
+        return server;
+    }
+
+    /** The bound API port. */
+    public int port() {
+        return http.port();
+    }
+
+    /** The bound admin port, when health and metrics have their own. */
+    public OptionalInt adminPort() {
+        return http.adminPort();
+    }
+
+    /** The core, for embedding callers and tests. */
+    public Matchmaker matchmaker() {
+        return matchmaker;
+    }
+
+    /** Graceful stop; safe to call more than once (the shutdown hook and a test may both call it). */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.info("shutting down: not ready, draining requests for up to {} s", config.shutdownTimeout().toSeconds());
+        readiness.markShuttingDown();
+        try {
+            http.stop();
+        } finally {
+            sweeper.stop();
+            repository.close();
+            metrics.close();
+            LOG.info("stopped");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.matchmaking.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.matchmaking.http.metrics.MatchmakingMetrics;
+import java.util.Set;
+
+/** Health checks and the Prometheus exposition; open even when the API needs a token. */
+final class AdminRoutes {
+
+    static final Set<String> PATHS = Set.of("/health/live", "/health/ready", "/metrics");
+
+    private final Readiness readiness;
+    private final MatchmakingMetrics metrics;
+
+    AdminRoutes(Readiness readiness, MatchmakingMetrics metrics) {
+        this.readiness = readiness;
+        this.metrics = metrics;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/health/live", ctx -> Json.respond(ctx, 200, HealthView.UP));
+        routes.get("/health/ready", this::ready);
+        routes.get("/metrics", ctx -> ctx.contentType(MatchmakingMetrics.CONTENT_TYPE).result(metrics.scrape()));
+    }
+
+    private void ready(Context ctx) {
+        if (readiness.isShuttingDown()) {
+            Json.respond(ctx, 503, new HealthView("down", "shutting down"));
+        } else if (!readiness.isReady()) {
+            Json.respond(ctx, 503, new HealthView("down", "store unavailable"));
+        } else {
+            Json.respond(ctx, 200, HealthView.UP);
+        }
+    }
+}

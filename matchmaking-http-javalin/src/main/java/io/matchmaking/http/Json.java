@@ -1,0 +1,53 @@
+package io.matchmaking.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The one JSON mapper of the adapter: strict when reading, and the only writer of bodies. */
+final class Json {
+
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private Json() {
+    }
+
+    /** Parses a request body; anything that is not one well-formed JSON value is a 400. */
+    static JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw ApiException.badRequest("request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException malformed) {
+            throw ApiException.badRequest("request body is not valid JSON");
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Answers {@code status} with {@code value} as the JSON body. */
+    static void respond(Context ctx, int status, Object value) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(bytes(value));
+    }
+}

@@ -1,0 +1,135 @@
+package io.matchmaking.http;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.matchmaking.core.Matchmaker;
+import io.matchmaking.http.metrics.MatchmakingMetrics;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The HTTP server: the API on one port and, optionally, health and metrics on an admin port.
+ * Built from the core's {@link Matchmaker}, started and stopped by its owner.
+ *
+ * <p>Stopping is graceful: the ports stop accepting, requests in flight may finish within the
+ * shutdown timeout (Jetty's {@link GracefulHandler} tracks them), then the connections close.
+ */
+public final class MatchmakingHttpServer {
+
+    private final Javalin api;
+    private final Optional<Javalin> admin;
+
+    private MatchmakingHttpServer(Builder builder) {
+        RequestObserver observer = new RequestObserver(builder.metrics.registry());
+        AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
+        MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker);
+        Optional<BearerAuth> auth = builder.apiToken.map(token ->
+                new BearerAuth(token, builder.separateAdmin ? Set.of() : AdminRoutes.PATHS));
+        this.api = Javalin.create(config -> {
+            configure(config, builder.shutdownTimeout, observer);
+            auth.ifPresent(bearer -> config.routes.before(bearer::check));
+            matchRoutes.register(config.routes);
+            if (!builder.separateAdmin) {
+                adminRoutes.register(config.routes);
+            }
+        });
+        this.admin = builder.separateAdmin
+                ? Optional.of(Javalin.create(config -> {
+                    configure(config, builder.shutdownTimeout, observer);
+                    adminRoutes.register(config.routes);
+                }))
+                : Optional.empty();
+    }
+
+    private static void configure(JavalinConfig config, Duration shutdownTimeout, RequestObserver observer) {
+        config.startup.showJavalinBanner = false;
+        config.startup.startupWatcherEnabled = false;
+        config.http.maxRequestSize = RequestBody.MAX_BYTES;
+        config.http.prefer405over404 = true;
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(shutdownTimeout.toMillis());
+            server.insertHandler(new GracefulHandler());
+            server.setErrorHandler(new JsonJettyErrorHandler());
+        });
+        config.routes.before(RequestIds::assign);
+        ErrorMapping.register(config.routes);
+        config.requestLogger.http(observer::observe);
+    }
+
+    /** Starts building a server for {@code matchmaker}. */
+    public static Builder builder(Matchmaker matchmaker, MatchmakingMetrics metrics, Readiness readiness) {
+        return new Builder(matchmaker, metrics, readiness);
+    }
+
+    /**
+     * Binds the API to {@code port} and, if this server has one, the admin routes to
+     * {@code adminPort}; 0 picks a free port (see {@link #port()}).
+     */
+    public MatchmakingHttpServer start(int port, int adminPort) {
+        api.start(port);
+        admin.ifPresent(app -> app.start(adminPort));
+        return this;
+    }
+
+    /** The bound API port. */
+    public int port() {
+        return api.port();
+    }
+
+    /** The bound admin port, if health and metrics have their own. */
+    public OptionalInt adminPort() {
+        return admin.map(app -> OptionalInt.of(app.port())).orElse(OptionalInt.empty());
+    }
+
+    /** Stops accepting, lets requests in flight finish within the shutdown timeout, closes. */
+    public void stop() {
+        api.stop();
+        admin.ifPresent(Javalin::stop);
+    }
+
+    /** Settings of a {@link MatchmakingHttpServer}. */
+    public static final class Builder {
+
+        private final Matchmaker matchmaker;
+        private final MatchmakingMetrics metrics;
+        private final Readiness readiness;
+        private Optional<String> apiToken = Optional.empty();
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private boolean separateAdmin;
+
+        private Builder(Matchmaker matchmaker, MatchmakingMetrics metrics, Readiness readiness) {
+            this.matchmaker = Objects.requireNonNull(matchmaker, "matchmaker");
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            this.readiness = Objects.requireNonNull(readiness, "readiness");
+        }
+
+        /** When present, API calls need {@code Authorization: Bearer <token>}. */
+        public Builder apiToken(Optional<String> token) {
+            this.apiToken = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /** How long requests in flight may take to finish when the server stops. */
+        public Builder shutdownTimeout(Duration timeout) {
+            this.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Serve health and metrics on a port of their own instead of the API port. */
+        public Builder separateAdminPort(boolean separate) {
+            this.separateAdmin = separate;
+            return this;
+        }
+
+        /** The server, not started. */
+        public MatchmakingHttpServer build() {
+            return new MatchmakingHttpServer(this);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.matchmaking.http.metrics;
+
+import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.event.MatchmakingListener;
+import io.matchmaking.core.store.MatchRepository;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the server measures, in one Prometheus registry: JVM and process binders, store
+ * timers (wrap the repository with {@link #timed}), domain counters (register {@link #listener()}
+ * with the matchmaker) and per-queue gauges (after {@link #watchQueues}).
+ */
+public final class MatchmakingMetrics implements AutoCloseable {
+
+    /** The Prometheus text exposition format, version 0.0.4. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final DomainMetrics domainMetrics = new DomainMetrics(registry);
+    private final List<QueueGauges> queueGauges = new ArrayList<>();
+
+    /** A registry with the JVM and process binders bound. */
+    public MatchmakingMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    /** The registry, for binders of your own (a connection pool, say). */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** {@code store}, with every operation timed and every retry counted. */
+    public MatchRepository timed(MatchRepository store) {
+        return new TimedMatchRepository(store, registry);
+    }
+
+    /** The listener that counts joins, leaves, expirations, matches formed and time to ready. */
+    public MatchmakingListener listener() {
+        return domainMetrics;
+    }
+
+    /** Publishes players waiting and oldest wait per queue of {@code matchmaker}. */
+    public synchronized void watchQueues(Matchmaker matchmaker) {
+        queueGauges.add(new QueueGauges(matchmaker, registry));
+    }
+
+    /** The exposition in Prometheus text format, with the queue gauges fresh. */
+    public synchronized String scrape() {
+        queueGauges.forEach(QueueGauges::refresh);
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gcMetrics.close();
+        registry.close();
+    }
+}

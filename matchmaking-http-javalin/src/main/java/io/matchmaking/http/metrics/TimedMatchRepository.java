@@ -1,0 +1,107 @@
+package io.matchmaking.http.metrics;
+
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.store.QueueStats;
+import io.matchmaking.core.store.QueueWork;
+import io.matchmaking.core.store.WaitingPlayer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Times every store operation ({@code matchmaking.store.operations}, by operation and outcome)
+ * and counts units of work the store had to run again ({@code matchmaking.store.retries}): a
+ * store runs a unit's work once per attempt, so every call after the first is a retry, whatever
+ * the store (lost claim, deadlock, lock wait timeout).
+ */
+final class TimedMatchRepository implements MatchRepository {
+
+    private final MatchRepository store;
+    private final MeterRegistry registry;
+    private final Counter retries;
+
+    TimedMatchRepository(MatchRepository store, MeterRegistry registry) {
+        this.store = store;
+        this.registry = registry;
+        this.retries = Counter.builder("matchmaking.store.retries")
+                .description("Units of work the store ran again after a conflict, deadlock or lock wait timeout")
+                .register(registry);
+    }
+
+    @Override
+    public <T> T inQueue(QueueName queue, QueueWork<T> work) {
+        AtomicInteger attempts = new AtomicInteger();
+        return timed("in_queue", () -> store.inQueue(queue, unit -> {
+            if (attempts.incrementAndGet() > 1) {
+                retries.increment();
+            }
+            return work.decide(unit);
+        }));
+    }
+
+    @Override
+    public Optional<Match> findMatch(MatchId id) {
+        return timed("find_match", () -> store.findMatch(id));
+    }
+
+    @Override
+    public Optional<WaitingPlayer> findWaitingPlayer(PlayerId player) {
+        return timed("find_waiting_player", () -> store.findWaitingPlayer(player));
+    }
+
+    @Override
+    public Optional<Match> findCurrentMatchOf(PlayerId player) {
+        return timed("find_current_match", () -> store.findCurrentMatchOf(player));
+    }
+
+    @Override
+    public List<QueueStats> queues() {
+        return timed("queues", store::queues);
+    }
+
+    @Override
+    public int purgeReadyMatches(Instant readyBefore) {
+        return timed("purge_ready_matches", () -> store.purgeReadyMatches(readyBefore));
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return store.isAvailable();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private <T> T timed(String operation, Supplier<T> call) {
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            T result = call.get();
+            outcome = "success";
+            return result;
+        } finally {
+            timer(operation, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Timer timer(String operation, String outcome) {
+        return Timer.builder("matchmaking.store.operations")
+                .description("Latency of store operations")
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+}
