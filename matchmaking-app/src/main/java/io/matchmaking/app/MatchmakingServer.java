@@ -8,6 +8,7 @@ import io.matchmaking.http.metrics.MatchmakingMetrics;
 import io.matchmaking.store.memory.InMemoryMatchRepository;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,9 @@ public final class MatchmakingServer {
     private final Sweeper sweeper;
     private boolean stopped;
 
-    private MatchmakingServer(MatchmakingConfig config) {
+    private MatchmakingServer(MatchmakingConfig config, UnaryOperator<MatchRepository> storeDecorator) {
         this.config = config;
-        this.repository = metrics.timed(openStore(config));
+        this.repository = metrics.timed(storeDecorator.apply(openStore(config)));
         this.matchmaker = Matchmaker.builder(repository)
                 .rules(config.rules())
                 .matchIds(new TimeOrderedMatchIds())
@@ -57,7 +58,12 @@ public final class MatchmakingServer {
 
     /** Builds the server from {@code config} and starts it. */
     public static MatchmakingServer start(MatchmakingConfig config) {
-        MatchmakingServer server = new MatchmakingServer(config);
+        return start(config, UnaryOperator.identity());
+    }
+
+    /** Starts with the store wrapped by {@code storeDecorator}: tests use it to slow or break the store. */
+    static MatchmakingServer start(MatchmakingConfig config, UnaryOperator<MatchRepository> storeDecorator) {
+        MatchmakingServer server = new MatchmakingServer(config, storeDecorator);
         server.http.start(config.port(), config.adminPort().orElse(0));
         server.sweeper.start();
         LOG.info("matchmaking listening on port {}{}, store {} ({})", server.port(),

@@ -1,0 +1,69 @@
+package io.matchmaking.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** A request in flight when the server is told to stop still gets its answer; new connections do not. */
+class GracefulShutdownTest {
+
+    @Test
+    void anInFlightJoinCompletesWhileTheServerStops() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<ScriptedStore> store = new AtomicReference<>();
+        MatchmakingServer server = TestServers.start(real -> {
+            store.set(new ScriptedStore(real));
+            return store.get();
+        }, "MATCHMAKING_SHUTDOWN_TIMEOUT", "20");
+        int port = server.port();
+        store.get().beforeEachUnit(() -> {
+            entered.countDown();
+            await(release);
+        });
+
+        CompletableFuture<TestResponse> inFlight = CompletableFuture.supplyAsync(() -> new TestClient(port).join("slow"));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).as("the join reached the store").isTrue();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+
+        awaitRefused(port);
+        assertThat(stopping).as("stop waits for the request in flight").isNotDone();
+        assertThat(store.get().isClosed()).as("the store closes only after the drain").isFalse();
+        release.countDown();
+
+        TestResponse answer = inFlight.get(10, TimeUnit.SECONDS);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("players").get(0).asText()).isEqualTo("slow");
+        stopping.get(10, TimeUnit.SECONDS);
+        assertThat(store.get().isClosed()).isTrue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Bounded polling: the port stops accepting connections soon after stop() begins. */
+    private static void awaitRefused(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            } catch (IOException refused) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("port " + port + " still accepts connections 10 s after stop()");
+    }
+}
