@@ -6,6 +6,8 @@ import io.matchmaking.http.MatchmakingHttpServer;
 import io.matchmaking.http.Readiness;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
 import io.matchmaking.store.memory.InMemoryMatchRepository;
+import io.matchmaking.store.mysql.MySqlMatchRepository;
+import io.matchmaking.store.mysql.MySqlStoreSettings;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
@@ -33,7 +35,7 @@ public final class MatchmakingServer {
 
     private MatchmakingServer(MatchmakingConfig config, UnaryOperator<MatchRepository> storeDecorator) {
         this.config = config;
-        this.repository = metrics.timed(storeDecorator.apply(openStore(config)));
+        this.repository = metrics.timed(storeDecorator.apply(openStore(config, metrics)));
         this.matchmaker = Matchmaker.builder(repository)
                 .rules(config.rules())
                 .matchIds(new TimeOrderedMatchIds())
@@ -49,11 +51,15 @@ public final class MatchmakingServer {
         this.sweeper = new Sweeper(matchmaker, config.sweepInterval());
     }
 
-    private static MatchRepository openStore(MatchmakingConfig config) {
-        return switch (config.store()) {
-            case MEMORY -> new InMemoryMatchRepository();
-            case MYSQL -> throw new ConfigException("MATCHMAKING_STORE=mysql is not available in this build yet");
-        };
+    private static MatchRepository openStore(MatchmakingConfig config, MatchmakingMetrics metrics) {
+        if (config.store() == StoreKind.MEMORY) {
+            return new InMemoryMatchRepository();
+        }
+        MySqlSettings mysql = config.mysql().orElseThrow();
+        MySqlMatchRepository store = MySqlMatchRepository.open(
+                MySqlStoreSettings.of(mysql.url(), mysql.user(), mysql.password()).withPoolSize(mysql.poolSize()));
+        store.bindPoolMetrics(metrics.registry());
+        return store;
     }
 
     /** Builds the server from {@code config} and starts it. */

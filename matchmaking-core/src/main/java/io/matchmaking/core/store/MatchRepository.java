@@ -44,6 +44,10 @@ public interface MatchRepository extends AutoCloseable {
      */
     int purgeReadyMatches(Instant readyBefore);
 
+    /** Tells {@code listener} about every unit this store runs again; the default store never retries. */
+    default void setRetryListener(RetryListener listener) {
+    }
+
     /** Whether the storage answers now (the readiness check). */
     default boolean isAvailable() {
         return true;

@@ -7,6 +7,7 @@ import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
+import io.matchmaking.core.store.RetryListener;
 import io.matchmaking.core.store.WaitingPlayer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,38 +16,45 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Times every store operation ({@code matchmaking.store.operations}, by operation and outcome)
- * and counts units of work the store had to run again ({@code matchmaking.store.retries}): a
- * store runs a unit's work once per attempt, so every call after the first is a retry, whatever
- * the store (lost claim, deadlock, lock wait timeout).
+ * and counts the units of work the store ran again ({@code matchmaking.store.retries}, by reason:
+ * a lost claim, a deadlock or lock wait timeout), as the store reports them.
  */
 final class TimedMatchRepository implements MatchRepository {
 
     private final MatchRepository store;
     private final MeterRegistry registry;
-    private final Counter retries;
-
+    private volatile RetryListener alsoOnRetry = RetryListener.NONE;
     TimedMatchRepository(MatchRepository store, MeterRegistry registry) {
         this.store = store;
         this.registry = registry;
-        this.retries = Counter.builder("matchmaking.store.retries")
-                .description("Units of work the store ran again after a conflict, deadlock or lock wait timeout")
+        for (String reason : new String[] {"claim_conflict", "lock_contention"}) {
+            retries(reason);
+        }
+        store.setRetryListener(reason -> {
+            retries(reason).increment();
+            alsoOnRetry.retried(reason);
+        });
+    }
+
+    private Counter retries(String reason) {
+        return Counter.builder("matchmaking.store.retries")
+                .description("Units of work the store ran again: a lost claim, a deadlock or a lock wait timeout")
+                .tag("reason", reason)
                 .register(registry);
     }
 
     @Override
     public <T> T inQueue(QueueName queue, QueueWork<T> work) {
-        AtomicInteger attempts = new AtomicInteger();
-        return timed("in_queue", () -> store.inQueue(queue, unit -> {
-            if (attempts.incrementAndGet() > 1) {
-                retries.increment();
-            }
-            return work.decide(unit);
-        }));
+        return timed("in_queue", () -> store.inQueue(queue, work));
+    }
+
+    @Override
+    public void setRetryListener(RetryListener listener) {
+        alsoOnRetry = listener;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
+import io.matchmaking.core.store.RetryListener;
 import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public final class InMemoryMatchRepository implements MatchRepository {
 
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final MemoryState state = new MemoryState();
+    private volatile RetryListener retryListener = RetryListener.NONE;
 
     /** An empty store. */
     public InMemoryMatchRepository() {
@@ -55,11 +57,17 @@ public final class InMemoryMatchRepository implements MatchRepository {
                 if (unit.changes().isEmpty() || state.apply(queue, unit.changes())) {
                     return unit.answer();
                 }
+                retryListener.retried("claim_conflict");
             }
         } finally {
             lock.unlock();
         }
         throw new StoreUnavailableException("gave up on queue " + queue + " after " + MAX_ATTEMPTS + " conflicting attempts");
+    }
+
+    @Override
+    public void setRetryListener(RetryListener listener) {
+        this.retryListener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override

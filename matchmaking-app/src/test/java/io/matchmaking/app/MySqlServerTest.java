@@ -1,0 +1,77 @@
+package io.matchmaking.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.matchmaking.store.mysql.MySqlTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** MATCHMAKING_STORE=mysql end to end: the same API, on the database, shared by two servers. */
+class MySqlServerTest {
+
+    private static MySqlTestDatabase database;
+    private MatchmakingServer first;
+    private MatchmakingServer second;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = MySqlTestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        for (MatchmakingServer server : new MatchmakingServer[] {first, second}) {
+            if (server != null) {
+                server.stop();
+            }
+        }
+    }
+
+    private MatchmakingServer start() {
+        String user = database.settings(1).user();
+        String password = database.settings(1).password();
+        return TestServers.start("MATCHMAKING_STORE", "mysql", "MATCHMAKING_MYSQL_URL", database.url(),
+                "MATCHMAKING_MYSQL_USER", user == null ? "" : user,
+                "MATCHMAKING_MYSQL_PASSWORD", password == null ? "" : password,
+                "MATCHMAKING_MYSQL_POOL_SIZE", "4");
+    }
+
+    @Test
+    void twoServersOnOneDatabaseFillTheSameMatch() {
+        first = start();
+        second = start();
+        TestClient a = new TestClient(first.port());
+        TestClient b = new TestClient(second.port());
+
+        String id = a.join("mysql-p1").json().get("match_id").asText();
+        assertThat(b.join("mysql-p2").json().get("match_id").asText()).isEqualTo(id);
+        JsonNode ready = a.join("mysql-p3").json();
+
+        assertThat(ready.get("status").asText()).isEqualTo("ready");
+        assertThat(b.get("/status/" + id).json()).isEqualTo(ready);
+        assertThat(b.get("/players/mysql-p1").json()).isEqualTo(ready);
+        assertThat(b.post("/join", "{\"id\":\"mysql-p1\"}").json().get("match_id").asText()).isNotEqualTo(id);
+        assertThat(a.post("/leave", "{\"id\":\"mysql-p1\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthAndMetricsCoverTheDatabase() {
+        first = start();
+        TestClient client = new TestClient(first.port());
+        client.join("mysql-metrics");
+
+        assertThat(client.get("/health/ready").status()).isEqualTo(200);
+        String metrics = client.get("/metrics").body();
+        assertThat(metrics).contains("hikaricp_connections_active", "matchmaking_store_operations_seconds_count");
+    }
+}

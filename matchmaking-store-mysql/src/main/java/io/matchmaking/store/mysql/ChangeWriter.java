@@ -1,0 +1,182 @@
+package io.matchmaking.store.mysql;
+
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.QueueChanges;
+import io.matchmaking.core.store.WaitingPlayer;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Writes one unit's changes inside its transaction, in the order {@link QueueChanges} defines.
+ * Rows of many players or matches go in one batched statement each.
+ */
+final class ChangeWriter {
+
+    private final Handle handle;
+    private final QueueName queue;
+    private final MySqlQueueUnit unit;
+
+    ChangeWriter(Handle handle, QueueName queue, MySqlQueueUnit unit) {
+        this.handle = handle;
+        this.queue = queue;
+        this.unit = unit;
+    }
+
+    void apply(QueueChanges changes) {
+        Optional<Match> before = unit.waitingMatch();
+        release(changes.released());
+        claim(changes.claimed());
+        refresh(changes.refreshed());
+        PreparedBatch seats = handle.prepareBatch(
+                "INSERT INTO mm_seat (match_id, position, player_id) VALUES (:match, :position, :player)");
+        for (Match match : changes.savedMatches()) {
+            if (before.isPresent() && before.get().id().equals(match.id())) {
+                update(before.get(), match, seats);
+            } else {
+                insert(match, seats);
+            }
+        }
+        if (seats.size() > 0) {
+            seats.execute();
+        }
+        delete(changes.deletedMatches());
+        pointQueueAtItsWaitingMatch(before, changes);
+    }
+
+    private void release(List<PlayerId> players) {
+        if (!players.isEmpty()) {
+            handle.createUpdate("DELETE FROM mm_waiting WHERE queue = :queue AND player_id IN (<ids>)")
+                    .bind("queue", queue.value())
+                    .bindList("ids", players.stream().map(PlayerId::value).toList())
+                    .execute();
+        }
+    }
+
+    private void claim(List<WaitingPlayer> places) {
+        if (places.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO mm_waiting (" + Rows.WAITING_COLUMNS
+                + ") VALUES (:player, :queue, :match, :joined, :last)");
+        places.forEach(place -> bindPlace(batch, place).add());
+        try {
+            batch.execute();
+        } catch (RuntimeException e) {
+            if (SqlFailure.isDuplicateKey(e)) {
+                throw new ClaimConflict(e);
+            }
+            throw e;
+        }
+    }
+
+    private void refresh(List<WaitingPlayer> places) {
+        if (places.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("UPDATE mm_waiting SET last_join_at = :last"
+                + " WHERE player_id = :player AND queue = :queue AND match_id = :match AND joined_at = :joined");
+        places.forEach(place -> bindPlace(batch, place).add());
+        batch.execute();
+    }
+
+    private static PreparedBatch bindPlace(PreparedBatch batch, WaitingPlayer place) {
+        return batch.bind("player", place.player().value())
+                .bind("queue", place.queue().value())
+                .bind("match", place.matchId().value())
+                .bind("joined", place.joinedAt().toEpochMilli())
+                .bind("last", place.lastJoinAt().toEpochMilli());
+    }
+
+    private void insert(Match match, PreparedBatch seats) {
+        handle.createUpdate("INSERT INTO mm_match (" + Rows.MATCH_COLUMNS
+                        + ") VALUES (:id, :queue, :size, :status, :players, :updated, :ready, :version)")
+                .bind("id", match.id().value())
+                .bind("queue", match.queue().value())
+                .bind("size", match.size())
+                .bind("status", Rows.status(match))
+                .bind("players", Rows.players(match.players()))
+                .bind("updated", match.updatedAt().toEpochMilli())
+                .bind("ready", Rows.readyAt(match))
+                .bind("version", match.version())
+                .execute();
+        addSeats(match, seats, 0);
+    }
+
+    /** The waiting match changes by version: a second writer the lock failed to stop would update nothing. */
+    private void update(Match before, Match after, PreparedBatch seats) {
+        int updated = handle.createUpdate("UPDATE mm_match SET status = :status, players = :players,"
+                        + " updated_at = :updated, ready_at = :ready, version = :version"
+                        + " WHERE match_id = :id AND version = :expected")
+                .bind("status", Rows.status(after))
+                .bind("players", Rows.players(after.players()))
+                .bind("updated", after.updatedAt().toEpochMilli())
+                .bind("ready", Rows.readyAt(after))
+                .bind("version", after.version())
+                .bind("id", after.id().value())
+                .bind("expected", before.version())
+                .execute();
+        if (updated != 1) {
+            throw new IllegalStateException("match " + after.id() + " changed under the queue lock");
+        }
+        List<PlayerId> old = before.players();
+        boolean onlyAppended = after.players().size() >= old.size()
+                && after.players().subList(0, old.size()).equals(old);
+        if (onlyAppended) {
+            addSeats(after, seats, old.size());
+        } else {
+            handle.createUpdate("DELETE FROM mm_seat WHERE match_id = :id").bind("id", after.id().value()).execute();
+            addSeats(after, seats, 0);
+        }
+    }
+
+    private static void addSeats(Match match, PreparedBatch seats, int fromPosition) {
+        for (int position = fromPosition; position < match.players().size(); position++) {
+            seats.bind("match", match.id().value())
+                    .bind("position", position)
+                    .bind("player", match.players().get(position).value())
+                    .add();
+        }
+    }
+
+    private void delete(List<MatchId> matches) {
+        if (matches.isEmpty()) {
+            return;
+        }
+        List<String> ids = matches.stream().map(MatchId::value).toList();
+        handle.createUpdate("DELETE FROM mm_seat WHERE match_id IN (<ids>)").bindList("ids", ids).execute();
+        handle.createUpdate("DELETE FROM mm_match WHERE match_id IN (<ids>)").bindList("ids", ids).execute();
+    }
+
+    /**
+     * The queue row names its waiting match; it is removed with a deleted waiting match, so
+     * queues nobody uses any more leave no row behind.
+     */
+    private void pointQueueAtItsWaitingMatch(Optional<Match> before, QueueChanges changes) {
+        String beforeId = before.map(match -> match.id().value()).orElse(null);
+        boolean beforeDeleted = before.isPresent() && changes.deletedMatches().contains(before.get().id());
+        String after = changes.savedMatches().stream()
+                .filter(match -> !match.isReady())
+                .map(match -> match.id().value())
+                .reduce((first, second) -> second)
+                .orElse(beforeDeleted || readied(before, changes) ? null : beforeId);
+        if (after == null && beforeDeleted) {
+            handle.createUpdate("DELETE FROM mm_queue WHERE queue = :queue").bind("queue", queue.value()).execute();
+        } else if (!Objects.equals(after, beforeId)) {
+            handle.createUpdate("UPDATE mm_queue SET waiting_match_id = :id WHERE queue = :queue")
+                    .bind("id", after)
+                    .bind("queue", queue.value())
+                    .execute();
+        }
+    }
+
+    private static boolean readied(Optional<Match> before, QueueChanges changes) {
+        return before.isPresent() && changes.savedMatches().stream()
+                .anyMatch(match -> match.id().equals(before.get().id()) && match.isReady());
+    }
+}

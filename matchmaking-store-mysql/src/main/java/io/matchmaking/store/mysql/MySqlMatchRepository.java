@@ -1,0 +1,228 @@
+package io.matchmaking.store.mysql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.matchmaking.core.MatchmakingException;
+import io.matchmaking.core.StoreUnavailableException;
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.store.QueueStats;
+import io.matchmaking.core.store.QueueWork;
+import io.matchmaking.core.store.RetryListener;
+import io.matchmaking.core.store.UnitOfWork;
+import io.matchmaking.core.store.WaitingPlayer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The {@link MatchRepository} on MySQL 8 / MariaDB 10.6+: any number of instances may share one
+ * database, and every rule holds across them.
+ *
+ * <p>A unit of work is one transaction (READ COMMITTED) that first locks its queue's row in
+ * {@code mm_queue} by primary key ({@code SELECT ... FOR UPDATE}): that row is the queue's single
+ * serialization point across instances. Deadlocks and lock wait timeouts are retried a bounded
+ * number of times; an unreachable database is a {@link StoreUnavailableException} at once. A unit
+ * returns only after its commit, so an answer means durable.
+ */
+public final class MySqlMatchRepository implements MatchRepository {
+
+    private static final int PURGE_BATCH = 500;
+
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+    private final UnitRetries retries;
+    private final boolean ownsDataSource;
+
+    private MySqlMatchRepository(DataSource dataSource, int maxAttempts, boolean ownsDataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.retries = new UnitRetries(maxAttempts);
+        this.ownsDataSource = ownsDataSource;
+    }
+
+    /**
+     * Opens a connection pool with {@code settings}, creates or migrates the schema, and returns
+     * a store that closes the pool when closed.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached
+     */
+    public static MySqlMatchRepository open(MySqlStoreSettings settings) {
+        HikariDataSource pool;
+        try {
+            pool = ConnectionPools.open(settings);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot reach MySQL at " + Urls.withoutSecrets(settings.jdbcUrl())
+                    + ": " + UnitRetries.rootMessage(e), e);
+        }
+        try {
+            SchemaMigrations.migrate(pool);
+            return new MySqlMatchRepository(pool, settings.maxAttempts(), true);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** A store on a pool the caller owns (and closes); the schema is migrated first. */
+    public static MySqlMatchRepository on(DataSource dataSource, int maxAttempts) {
+        SchemaMigrations.migrate(dataSource);
+        return new MySqlMatchRepository(dataSource, maxAttempts, false);
+    }
+
+    /**
+     * Publishes the connection pool's metrics (HikariCP's own) to a Micrometer {@code MeterRegistry},
+     * passed as Object so this module needs no metrics library.
+     */
+    public void bindPoolMetrics(Object meterRegistry) {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.setMetricRegistry(meterRegistry);
+        }
+    }
+
+    @Override
+    public void setRetryListener(RetryListener listener) {
+        retries.setListener(listener);
+    }
+
+    @Override
+    public <T> T inQueue(QueueName queue, QueueWork<T> work) {
+        return retries.run("unit of queue " + queue, () -> jdbi.inTransaction(handle -> {
+            MySqlQueueUnit unit = new MySqlQueueUnit(handle, queue, lockQueue(handle, queue));
+            UnitOfWork<T> decided = work.decide(unit);
+            if (!decided.changes().isEmpty()) {
+                new ChangeWriter(handle, queue, unit).apply(decided.changes());
+            }
+            return decided.answer();
+        }));
+    }
+
+    /** Locks the queue's row by primary key (creating it first if needed); answers its waiting match id. */
+    private static String lockQueue(Handle handle, QueueName queue) {
+        Optional<Optional<String>> locked = selectForUpdate(handle, queue);
+        if (locked.isEmpty()) {
+            handle.createUpdate("INSERT INTO mm_queue (queue) VALUES (:queue) ON DUPLICATE KEY UPDATE queue = queue")
+                    .bind("queue", queue.value())
+                    .execute();
+            locked = selectForUpdate(handle, queue);
+        }
+        return locked.orElseThrow(() -> new IllegalStateException("queue row vanished under its lock")).orElse(null);
+    }
+
+    private static Optional<Optional<String>> selectForUpdate(Handle handle, QueueName queue) {
+        return handle.createQuery("SELECT waiting_match_id FROM mm_queue WHERE queue = :queue FOR UPDATE")
+                .bind("queue", queue.value())
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
+                .findOne();
+    }
+
+    @Override
+    public Optional<Match> findMatch(MatchId id) {
+        return read(handle -> handle
+                .createQuery("SELECT " + Rows.MATCH_COLUMNS + " FROM mm_match WHERE match_id = :id")
+                .bind("id", id.value())
+                .map(Rows.MATCH)
+                .findOne());
+    }
+
+    @Override
+    public Optional<WaitingPlayer> findWaitingPlayer(PlayerId player) {
+        return read(handle -> handle
+                .createQuery("SELECT " + Rows.WAITING_COLUMNS + " FROM mm_waiting WHERE player_id = :player")
+                .bind("player", player.value())
+                .map(Rows.WAITING)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Match> findCurrentMatchOf(PlayerId player) {
+        return read(handle -> handle
+                .createQuery("SELECT m.* FROM mm_waiting w JOIN mm_match m ON m.match_id = w.match_id"
+                        + " WHERE w.player_id = :player")
+                .bind("player", player.value())
+                .map(Rows.MATCH)
+                .findOne()
+                .or(() -> handle
+                        .createQuery("SELECT m.* FROM mm_seat s JOIN mm_match m ON m.match_id = s.match_id"
+                                + " WHERE s.player_id = :player AND m.status = 'ready'"
+                                + " ORDER BY m.ready_at DESC, m.match_id DESC LIMIT 1")
+                        .bind("player", player.value())
+                        .map(Rows.MATCH)
+                        .findOne()));
+    }
+
+    @Override
+    public List<QueueStats> queues() {
+        return read(handle -> {
+            List<Match> waiting = handle.createQuery("SELECT m.* FROM mm_queue q"
+                            + " JOIN mm_match m ON m.match_id = q.waiting_match_id")
+                    .map(Rows.MATCH)
+                    .list();
+            Map<MatchId, List<WaitingPlayer>> places = handle
+                    .createQuery("SELECT " + Rows.WAITING_COLUMNS + " FROM mm_waiting")
+                    .map(Rows.WAITING)
+                    .stream()
+                    .collect(Collectors.groupingBy(WaitingPlayer::matchId));
+            List<QueueStats> stats = new ArrayList<>(waiting.size());
+            for (Match match : waiting) {
+                stats.add(new QueueStats(match, places.getOrDefault(match.id(), List.of())));
+            }
+            return stats;
+        });
+    }
+
+    @Override
+    public int purgeReadyMatches(Instant readyBefore) {
+        int purged = 0;
+        int batch;
+        do {
+            batch = retries.run("purge", () -> jdbi.inTransaction(handle -> {
+                List<String> ids = handle.createQuery("SELECT match_id FROM mm_match WHERE ready_at < :cutoff"
+                                + " ORDER BY ready_at LIMIT " + PURGE_BATCH)
+                        .bind("cutoff", readyBefore.toEpochMilli())
+                        .mapTo(String.class)
+                        .list();
+                if (!ids.isEmpty()) {
+                    handle.createUpdate("DELETE FROM mm_seat WHERE match_id IN (<ids>)").bindList("ids", ids).execute();
+                    handle.createUpdate("DELETE FROM mm_match WHERE match_id IN (<ids>)").bindList("ids", ids).execute();
+                }
+                return ids.size();
+            }));
+            purged += batch;
+        } while (batch == PURGE_BATCH);
+        return purged;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return ConnectionPools.answers(dataSource);
+    }
+
+    @Override
+    public void close() {
+        if (ownsDataSource && dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
+    }
+
+    /** A read outside any unit; failures become the core's exceptions like a unit's. */
+    private <T> T read(HandleCallback<T, RuntimeException> callback) {
+        try {
+            return jdbi.withHandle(callback);
+        } catch (RuntimeException e) {
+            if (SqlFailure.of(e) == SqlFailure.UNAVAILABLE) {
+                throw new StoreUnavailableException("MySQL is unavailable: " + UnitRetries.rootMessage(e), e);
+            }
+            throw e instanceof MatchmakingException ? e : new MatchmakingException("MySQL read failed", e);
+        }
+    }
+}

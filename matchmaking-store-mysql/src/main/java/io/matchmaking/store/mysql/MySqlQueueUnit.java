@@ -1,0 +1,65 @@
+package io.matchmaking.store.mysql;
+
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.QueueUnit;
+import io.matchmaking.core.store.WaitingPlayer;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The reads of one unit, inside its transaction, after the queue's row is locked: by primary
+ * key only, never a locking read through a secondary index.
+ */
+final class MySqlQueueUnit implements QueueUnit {
+
+    private final Handle handle;
+    private final QueueName queue;
+    private final String waitingMatchId;
+    private boolean waitingMatchRead;
+    private Match waitingMatch;
+
+    MySqlQueueUnit(Handle handle, QueueName queue, String waitingMatchId) {
+        this.handle = handle;
+        this.queue = queue;
+        this.waitingMatchId = waitingMatchId;
+    }
+
+    @Override
+    public QueueName queue() {
+        return queue;
+    }
+
+    @Override
+    public Optional<Match> waitingMatch() {
+        if (!waitingMatchRead) {
+            waitingMatch = waitingMatchId == null ? null : handle
+                    .createQuery("SELECT " + Rows.MATCH_COLUMNS + " FROM mm_match WHERE match_id = :id")
+                    .bind("id", waitingMatchId)
+                    .map(Rows.MATCH)
+                    .findOne()
+                    .orElseThrow(() -> new IllegalStateException("queue " + queue + " points at a missing match"));
+            waitingMatchRead = true;
+        }
+        return Optional.ofNullable(waitingMatch);
+    }
+
+    @Override
+    public Map<PlayerId, WaitingPlayer> waitingPlayers(Collection<PlayerId> players) {
+        if (players.isEmpty()) {
+            return Map.of();
+        }
+        return handle.createQuery("SELECT " + Rows.WAITING_COLUMNS + " FROM mm_waiting WHERE player_id IN (<ids>)")
+                .bindList("ids", new LinkedHashSet<>(players).stream().map(PlayerId::value).toList())
+                .map(Rows.WAITING)
+                .stream()
+                .collect(Collectors.toMap(WaitingPlayer::player, Function.identity()));
+    }
+
+}

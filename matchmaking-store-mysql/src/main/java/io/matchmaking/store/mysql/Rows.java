@@ -1,0 +1,71 @@
+package io.matchmaking.store.mysql;
+
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.MatchStatus;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.WaitingPlayer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Between rows and domain values: the only place that knows the column layout. */
+final class Rows {
+
+    static final String MATCH_COLUMNS = "match_id, queue, size, status, players, updated_at, ready_at, version";
+    static final String WAITING_COLUMNS = "player_id, queue, match_id, joined_at, last_join_at";
+
+    static final RowMapper<Match> MATCH = Rows::match;
+    static final RowMapper<WaitingPlayer> WAITING = Rows::waiting;
+
+    private Rows() {
+    }
+
+    private static Match match(ResultSet rs, StatementContext ctx) throws SQLException {
+        long readyAt = rs.getLong("ready_at");
+        Instant ready = rs.wasNull() ? null : Instant.ofEpochMilli(readyAt);
+        return new Match(
+                MatchId.of(rs.getString("match_id")),
+                QueueName.of(rs.getString("queue")),
+                rs.getInt("size"),
+                MatchStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                players(rs.getString("players")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                ready,
+                rs.getLong("version"));
+    }
+
+    private static WaitingPlayer waiting(ResultSet rs, StatementContext ctx)
+            throws SQLException {
+        return new WaitingPlayer(
+                PlayerId.of(rs.getString("player_id")),
+                QueueName.of(rs.getString("queue")),
+                MatchId.of(rs.getString("match_id")),
+                Instant.ofEpochMilli(rs.getLong("joined_at")),
+                Instant.ofEpochMilli(rs.getLong("last_join_at")));
+    }
+
+    /** Players are stored space-separated: ids cannot contain a space. */
+    static String players(List<PlayerId> players) {
+        return players.stream().map(PlayerId::value).collect(Collectors.joining(" "));
+    }
+
+    static List<PlayerId> players(String stored) {
+        return stored.isEmpty() ? List.of() : Arrays.stream(stored.split(" ")).map(PlayerId::of).toList();
+    }
+
+    static String status(Match match) {
+        return match.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    static Long readyAt(Match match) {
+        return match.readyAt() == null ? null : match.readyAt().toEpochMilli();
+    }
+}

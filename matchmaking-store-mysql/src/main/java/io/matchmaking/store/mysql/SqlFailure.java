@@ -1,0 +1,64 @@
+package io.matchmaking.store.mysql;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
+/** What a failed statement means for the unit of work that ran it. */
+enum SqlFailure {
+    /** Deadlock (1213) or lock wait timeout (1205): run the work again after a short random pause. */
+    LOCK_CONTENTION,
+    /** The database cannot be reached: answer 503 at once. */
+    UNAVAILABLE,
+    /** Anything else is a bug or a broken schema: answer 500. */
+    UNEXPECTED;
+
+    private static final int DUPLICATE_KEY = 1062;
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
+    private static final int DEADLOCK = 1213;
+
+    /** Whether a unique key refused a row (1062). */
+    static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (e.getErrorCode() == DUPLICATE_KEY) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    static SqlFailure of(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException) {
+                return UNAVAILABLE;
+            }
+            if (cause instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    SqlFailure kind = ofCode(e);
+                    if (kind != UNEXPECTED) {
+                        return kind;
+                    }
+                }
+            }
+        }
+        return UNEXPECTED;
+    }
+
+    private static SqlFailure ofCode(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("08")) {
+            return UNAVAILABLE;
+        }
+        return switch (e.getErrorCode()) {
+            case DEADLOCK, LOCK_WAIT_TIMEOUT -> LOCK_CONTENTION;
+            default -> "40001".equals(state) ? LOCK_CONTENTION : UNEXPECTED;
+        };
+    }
+}
