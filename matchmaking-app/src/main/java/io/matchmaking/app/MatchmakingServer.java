@@ -5,9 +5,11 @@ import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.http.MatchmakingHttpServer;
 import io.matchmaking.http.Readiness;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
+import io.matchmaking.http.watch.MatchWatchers;
 import io.matchmaking.store.memory.InMemoryMatchRepository;
 import io.matchmaking.store.mysql.MySqlMatchRepository;
 import io.matchmaking.store.mysql.MySqlStoreSettings;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
@@ -16,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole server, wired from a {@link MatchmakingConfig}: store, then core, then HTTP. Owns the
- * lifecycle: {@link #start}, and {@link #stop} which reports not ready, stops accepting, lets
- * requests in flight finish within the shutdown timeout, stops the sweeper, then closes the store.
+ * lifecycle: {@link #start}, and {@link #stop} which reports not ready, answers held long polls,
+ * stops accepting, lets requests in flight finish within the shutdown timeout, stops the sweeper,
+ * then closes the store.
  * Tests use it as it is, on port 0.
  */
 public final class MatchmakingServer {
@@ -25,7 +28,11 @@ public final class MatchmakingServer {
     private static final Logger LOG = LoggerFactory.getLogger(MatchmakingServer.class);
 
     private final MatchmakingConfig config;
+    /** How often an instance sharing a database looks for changes other instances made to watched matches. */
+    private static final Duration WATCH_POLL_INTERVAL = Duration.ofMillis(100);
+
     private final MatchmakingMetrics metrics = new MatchmakingMetrics();
+    private final MatchWatchers watchers = new MatchWatchers();
     private final MatchRepository repository;
     private final Matchmaker matchmaker;
     private final Readiness readiness;
@@ -40,13 +47,19 @@ public final class MatchmakingServer {
                 .rules(config.rules())
                 .matchIds(new TimeOrderedMatchIds())
                 .listener(metrics.listener())
+                .listener(watchers)
                 .build();
         metrics.watchQueues(matchmaker);
+        metrics.watchHeldRequests(watchers::size);
+        if (config.store() == StoreKind.MYSQL) {
+            watchers.pollStore(repository, WATCH_POLL_INTERVAL);
+        }
         this.readiness = new Readiness(repository::isAvailable);
         this.http = MatchmakingHttpServer.builder(matchmaker, metrics, readiness)
                 .apiToken(config.apiToken())
                 .shutdownTimeout(config.shutdownTimeout())
                 .separateAdminPort(config.adminPort().isPresent())
+                .watchers(watchers)
                 .build();
         this.sweeper = new Sweeper(matchmaker, config.sweepInterval());
     }
@@ -88,6 +101,11 @@ public final class MatchmakingServer {
         return http.adminPort();
     }
 
+    /** Long-poll requests held right now. */
+    public int heldRequests() {
+        return watchers.size();
+    }
+
     /** The core, for embedding callers and tests. */
     public Matchmaker matchmaker() {
         return matchmaker;
@@ -101,9 +119,11 @@ public final class MatchmakingServer {
         stopped = true;
         LOG.info("shutting down: not ready, draining requests for up to {} s", config.shutdownTimeout().toSeconds());
         readiness.markShuttingDown();
+        watchers.releaseAll();
         try {
             http.stop();
         } finally {
+            watchers.close();
             sweeper.stop();
             repository.close();
             metrics.close();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.matchmaking.store.mysql.MySqlTestDatabase;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +64,27 @@ class MySqlServerTest {
         assertThat(b.get("/players/mysql-p1").json()).isEqualTo(ready);
         assertThat(b.post("/join", "{\"id\":\"mysql-p1\"}").json().get("match_id").asText()).isNotEqualTo(id);
         assertThat(a.post("/leave", "{\"id\":\"mysql-p1\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aChangeThroughAnotherInstanceReleasesAHeldRequestWithinHalfASecond() throws Exception {
+        first = start();
+        second = start();
+        TestClient a = new TestClient(first.port());
+        TestClient b = new TestClient(second.port());
+        String id = a.post("/join", "{\"id\":\"watch-p1\",\"queue\":\"watch\"}").json().get("match_id").asText();
+        CompletableFuture<Long> releasedAt = new CompletableFuture<>();
+        CompletableFuture<TestResponse> held = a.getAsync("/status/" + id + "?wait=30", "If-None-Match", "\"1\"")
+                .whenComplete((response, failure) -> releasedAt.complete(System.nanoTime()));
+        Held.awaitHeld(first, 1);
+
+        b.post("/join", "{\"id\":\"watch-p2\",\"queue\":\"watch\"}");
+        long changedAt = System.nanoTime();
+
+        TestResponse response = held.get(10, TimeUnit.SECONDS);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("players")).hasSize(2);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(releasedAt.get() - changedAt)).isLessThan(500);
     }
 
     @Test

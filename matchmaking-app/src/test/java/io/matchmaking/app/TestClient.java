@@ -40,8 +40,8 @@ final class TestClient {
         return send(request(path).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    CompletableFuture<TestResponse> getAsync(String path) {
-        return CLIENT.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString())
+    CompletableFuture<TestResponse> getAsync(String path, String... headers) {
+        return CLIENT.sendAsync(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> new TestResponse(r.statusCode(), r.headers(), r.body()));
     }
 
@@ -50,7 +50,7 @@ final class TestClient {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

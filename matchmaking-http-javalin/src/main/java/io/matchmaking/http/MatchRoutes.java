@@ -8,15 +8,23 @@ import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.http.watch.MatchWatchers;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** The API routes: JSON in, one core call, JSON out. Rules live in the core; errors in {@link ErrorMapping}. */
+/**
+ * The API routes: JSON in, one core call, JSON out. Rules live in the core; errors in
+ * {@link ErrorMapping}. Every match answer carries the match's version as its {@code ETag}.
+ */
 final class MatchRoutes {
 
     private final Matchmaker matchmaker;
+    private final MatchWatchers watchers;
 
-    MatchRoutes(Matchmaker matchmaker) {
+    MatchRoutes(Matchmaker matchmaker, MatchWatchers watchers) {
         this.matchmaker = matchmaker;
+        this.watchers = watchers;
     }
 
     void register(RoutesConfig routes) {
@@ -29,20 +37,55 @@ final class MatchRoutes {
 
     private void join(Context ctx) {
         JoinRequest request = PlayerCommand.join(RequestBody.read(ctx));
-        Json.respond(ctx, 200, MatchView.of(matchmaker.join(request).match()));
+        respond(ctx, matchmaker.join(request).match());
     }
 
+    /**
+     * With {@code ?wait=N} a waiting match's status is held until the match changes or N seconds
+     * pass, without holding a thread. {@code If-None-Match} equal to the current version answers
+     * 304 (with {@code wait}: after waiting for a change first).
+     */
     private void status(Context ctx) {
-        String id = ctx.pathParam("match_id");
+        Duration wait = WaitParameter.of(ctx);
+        Match match = find(ctx.pathParam("match_id"));
+        String ifNoneMatch = ctx.header("If-None-Match");
+        boolean clientIsBehind = ifNoneMatch != null && !ETags.matches(ifNoneMatch, match);
+        if (wait.isZero() || match.isReady() || clientIsBehind) {
+            respondConditionally(ctx, match, ifNoneMatch);
+            return;
+        }
+        CompletableFuture<Optional<Match>> change = watchers.awaitChange(match, wait);
+        // a change committed between our read and the registration would otherwise be missed
+        matchmaker.findMatch(match.id()).ifPresent(watchers::changed);
+        ctx.future(() -> change.thenAccept(changed -> respondConditionally(ctx,
+                changed.or(() -> matchmaker.findMatch(match.id()))
+                        .orElseThrow(() -> ApiException.notFound("match not found")),
+                ifNoneMatch)));
+    }
+
+    private Match find(String id) {
         Optional<Match> match = MatchId.isValid(id) ? matchmaker.findMatch(MatchId.of(id)) : Optional.empty();
-        Json.respond(ctx, 200, MatchView.of(match.orElseThrow(() -> ApiException.notFound("match not found"))));
+        return match.orElseThrow(() -> ApiException.notFound("match not found"));
+    }
+
+    private static void respondConditionally(Context ctx, Match match, String ifNoneMatch) {
+        if (ETags.matches(ifNoneMatch, match)) {
+            ctx.header("ETag", ETags.of(match)).status(304);
+        } else {
+            respond(ctx, match);
+        }
+    }
+
+    private static void respond(Context ctx, Match match) {
+        ctx.header("ETag", ETags.of(match));
+        Json.respond(ctx, 200, MatchView.of(match));
     }
 
     private void leave(Context ctx) {
         PlayerId player = PlayerCommand.leave(RequestBody.read(ctx));
         LeaveResult result = matchmaker.leave(player);
         if (result instanceof LeaveResult.Left left) {
-            Json.respond(ctx, 200, MatchView.of(left.match()));
+            respond(ctx, left.match());
         } else {
             throw ApiException.notFound("player not waiting");
         }
@@ -55,7 +98,7 @@ final class MatchRoutes {
         }
         Match match = matchmaker.findPlayerMatch(PlayerId.of(id))
                 .orElseThrow(() -> ApiException.notFound("player not found"));
-        Json.respond(ctx, 200, MatchView.of(match));
+        respond(ctx, match);
     }
 
     private void queues(Context ctx) {

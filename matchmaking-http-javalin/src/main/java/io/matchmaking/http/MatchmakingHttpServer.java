@@ -5,6 +5,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
+import io.matchmaking.http.watch.MatchWatchers;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class MatchmakingHttpServer {
     private MatchmakingHttpServer(Builder builder) {
         RequestObserver observer = new RequestObserver(builder.metrics.registry());
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
-        MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker);
+        MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.watchers);
         Optional<BearerAuth> auth = builder.apiToken.map(token ->
                 new BearerAuth(token, builder.separateAdmin ? Set.of() : AdminRoutes.PATHS));
         this.api = Javalin.create(config -> {
@@ -102,6 +103,7 @@ public final class MatchmakingHttpServer {
         private Optional<String> apiToken = Optional.empty();
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private boolean separateAdmin;
+        private MatchWatchers watchers = new MatchWatchers();
 
         private Builder(Matchmaker matchmaker, MatchmakingMetrics metrics, Readiness readiness) {
             this.matchmaker = Objects.requireNonNull(matchmaker, "matchmaker");
@@ -118,6 +120,15 @@ public final class MatchmakingHttpServer {
         /** How long requests in flight may take to finish when the server stops. */
         public Builder shutdownTimeout(Duration timeout) {
             this.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * The long-poll waiters; register the same instance as a listener of the matchmaker so
+         * its changes release them. A fresh, unregistered one only ever times out.
+         */
+        public Builder watchers(MatchWatchers value) {
+            this.watchers = Objects.requireNonNull(value, "watchers");
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,14 @@ public interface MatchRepository extends AutoCloseable {
 
     /** The match, waiting or ready, unless unknown or purged. */
     Optional<Match> findMatch(MatchId id);
+
+    /**
+     * The matches of these ids that exist, in any order: one batched read, for watchers that
+     * look for changes made by other instances. The default reads them one by one.
+     */
+    default List<Match> findMatches(Collection<MatchId> ids) {
+        return ids.stream().map(this::findMatch).flatMap(Optional::stream).toList();
+    }
 
     /** The player's waiting place, if they wait anywhere. */
     Optional<WaitingPlayer> findWaitingPlayer(PlayerId player);

@@ -305,6 +305,19 @@ public abstract class MatchRepositoryContract extends RepositoryFixture {
         assertThat(matchmaker.findPlayerMatch(player("p1"))).as("after leaving, the last ready match").contains(ready);
     }
 
+    @Test
+    void manyMatchesAreFoundInOneRead() {
+        Match first = join("p1");
+        join("p2");
+        join("p3");
+        Match second = join("p4");
+
+        List<Match> found = repository.findMatches(List.of(first.id(), second.id(), MatchId.of("gone")));
+
+        assertThat(found).containsExactlyInAnyOrder(matchmaker.findMatch(first.id()).orElseThrow(), second);
+        assertThat(repository.findMatches(List.of())).isEmpty();
+    }
+
     // --- expiry ---------------------------------------------------------------------------
 
     @Test

@@ -3,6 +3,7 @@ package io.matchmaking.http.metrics;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.event.MatchmakingListener;
 import io.matchmaking.core.store.MatchRepository;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -14,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * Everything the server measures, in one Prometheus registry: JVM and process binders, store
@@ -59,6 +61,13 @@ public final class MatchmakingMetrics implements AutoCloseable {
     /** Publishes players waiting and oldest wait per queue of {@code matchmaker}. */
     public synchronized void watchQueues(Matchmaker matchmaker) {
         queueGauges.add(new QueueGauges(matchmaker, registry));
+    }
+
+    /** Publishes how many long-poll requests are held ({@code matchmaking.long.polls.held}). */
+    public void watchHeldRequests(IntSupplier held) {
+        Gauge.builder("matchmaking.long.polls.held", held, supplier -> supplier.getAsInt())
+                .description("Status requests held open until their match changes")
+                .register(registry);
     }
 
     /** The exposition in Prometheus text format, with the queue gauges fresh. */

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,11 @@ final class TimedMatchRepository implements MatchRepository {
     @Override
     public Optional<Match> findMatch(MatchId id) {
         return timed("find_match", () -> store.findMatch(id));
+    }
+
+    @Override
+    public List<Match> findMatches(Collection<MatchId> ids) {
+        return timed("find_matches", () -> store.findMatches(ids));
     }
 
     @Override

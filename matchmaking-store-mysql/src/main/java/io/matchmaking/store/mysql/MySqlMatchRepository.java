@@ -15,6 +15,7 @@ import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,6 +133,18 @@ public final class MySqlMatchRepository implements MatchRepository {
                 .bind("id", id.value())
                 .map(Rows.MATCH)
                 .findOne());
+    }
+
+    @Override
+    public List<Match> findMatches(Collection<MatchId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return read(handle -> handle
+                .createQuery("SELECT " + Rows.MATCH_COLUMNS + " FROM mm_match WHERE match_id IN (<ids>)")
+                .bindList("ids", ids.stream().map(MatchId::value).toList())
+                .map(Rows.MATCH)
+                .list());
     }
 
     @Override
