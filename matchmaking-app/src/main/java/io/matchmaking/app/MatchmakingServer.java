@@ -1,5 +1,8 @@
 package io.matchmaking.app;
 
+import io.matchmaking.core.GroupCommitJoiner;
+import io.matchmaking.core.JoinRequest;
+import io.matchmaking.core.JoinResult;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.http.MatchmakingHttpServer;
@@ -12,6 +15,7 @@ import io.matchmaking.store.mysql.MySqlStoreSettings;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,8 @@ public final class MatchmakingServer {
     private final MatchmakingConfig config;
     /** How often an instance sharing a database looks for changes other instances made to watched matches. */
     private static final Duration WATCH_POLL_INTERVAL = Duration.ofMillis(100);
+    /** Joins per MySQL transaction at most; more wait for the next one. */
+    private static final int GROUP_COMMIT_MAX_BATCH = 256;
 
     private final MatchmakingMetrics metrics = new MatchmakingMetrics();
     private final MatchWatchers watchers = new MatchWatchers();
@@ -60,6 +66,7 @@ public final class MatchmakingServer {
                 .shutdownTimeout(config.shutdownTimeout())
                 .separateAdminPort(config.adminPort().isPresent())
                 .watchers(watchers)
+                .joiner(joinerFor(config, matchmaker))
                 .build();
         this.sweeper = new Sweeper(matchmaker, config.sweepInterval());
     }
@@ -73,6 +80,17 @@ public final class MatchmakingServer {
                 MySqlStoreSettings.of(mysql.url(), mysql.user(), mysql.password()).withPoolSize(mysql.poolSize()));
         store.bindPoolMetrics(metrics.registry());
         return store;
+    }
+
+    /**
+     * MySQL pays per transaction, so concurrent joins share one (group commit); in memory a join
+     * is cheaper than the hand-off, so each runs alone.
+     */
+    private static Function<JoinRequest, JoinResult> joinerFor(MatchmakingConfig config, Matchmaker matchmaker) {
+        if (config.store() == StoreKind.MEMORY) {
+            return matchmaker::join;
+        }
+        return new GroupCommitJoiner(matchmaker, GROUP_COMMIT_MAX_BATCH)::join;
     }
 
     /** Builds the server from {@code config} and starts it. */

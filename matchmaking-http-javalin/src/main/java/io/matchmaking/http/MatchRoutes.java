@@ -3,6 +3,7 @@ package io.matchmaking.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.matchmaking.core.JoinRequest;
+import io.matchmaking.core.JoinResult;
 import io.matchmaking.core.LeaveResult;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.match.Match;
@@ -12,6 +13,7 @@ import io.matchmaking.http.watch.MatchWatchers;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The API routes: JSON in, one core call, JSON out. Rules live in the core; errors in
@@ -20,10 +22,12 @@ import java.util.concurrent.CompletableFuture;
 final class MatchRoutes {
 
     private final Matchmaker matchmaker;
+    private final Function<JoinRequest, JoinResult> joiner;
     private final MatchWatchers watchers;
 
-    MatchRoutes(Matchmaker matchmaker, MatchWatchers watchers) {
+    MatchRoutes(Matchmaker matchmaker, Function<JoinRequest, JoinResult> joiner, MatchWatchers watchers) {
         this.matchmaker = matchmaker;
+        this.joiner = joiner;
         this.watchers = watchers;
     }
 
@@ -37,7 +41,7 @@ final class MatchRoutes {
 
     private void join(Context ctx) {
         JoinRequest request = PlayerCommand.join(RequestBody.read(ctx));
-        respond(ctx, matchmaker.join(request).match());
+        respond(ctx, joiner.apply(request).match());
     }
 
     /**

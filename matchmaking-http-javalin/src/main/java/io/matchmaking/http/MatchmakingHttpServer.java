@@ -3,6 +3,8 @@ package io.matchmaking.http;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import io.matchmaking.core.JoinRequest;
+import io.matchmaking.core.JoinResult;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
 import io.matchmaking.http.watch.MatchWatchers;
@@ -11,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -28,7 +31,7 @@ public final class MatchmakingHttpServer {
     private MatchmakingHttpServer(Builder builder) {
         RequestObserver observer = new RequestObserver(builder.metrics.registry());
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
-        MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.watchers);
+        MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.joiner, builder.watchers);
         Optional<BearerAuth> auth = builder.apiToken.map(token ->
                 new BearerAuth(token, builder.separateAdmin ? Set.of() : AdminRoutes.PATHS));
         this.api = Javalin.create(config -> {
@@ -104,11 +107,22 @@ public final class MatchmakingHttpServer {
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private boolean separateAdmin;
         private MatchWatchers watchers = new MatchWatchers();
+        private Function<JoinRequest, JoinResult> joiner;
 
         private Builder(Matchmaker matchmaker, MatchmakingMetrics metrics, Readiness readiness) {
             this.matchmaker = Objects.requireNonNull(matchmaker, "matchmaker");
             this.metrics = Objects.requireNonNull(metrics, "metrics");
             this.readiness = Objects.requireNonNull(readiness, "readiness");
+            this.joiner = matchmaker::join;
+        }
+
+        /**
+         * How {@code POST /join} runs a join; {@link Matchmaker#join} by default, a
+         * {@link io.matchmaking.core.GroupCommitJoiner} for a store that pays per transaction.
+         */
+        public Builder joiner(Function<JoinRequest, JoinResult> value) {
+            this.joiner = Objects.requireNonNull(value, "joiner");
+            return this;
         }
 
         /** When present, API calls need {@code Authorization: Bearer <token>}. */

@@ -3,6 +3,7 @@ package io.matchmaking.core.testkit;
 import static io.matchmaking.core.testkit.Players.player;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matchmaking.core.GroupCommitJoiner;
 import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.JoinResult;
 import io.matchmaking.core.LeaveResult;
@@ -54,6 +55,25 @@ public abstract class MatchRepositoryConcurrencyContract extends RepositoryFixtu
         assertThat(waiting).isLessThanOrEqualTo(1);
         assertThat(finals.values().stream().filter(Match::isReady).count())
                 .isEqualTo((long) (threads * perThread) / RULES.matchSize());
+        byThread.forEach(answers -> assertFirstComeFirstServed(answers, finals));
+    }
+
+    @Test
+    void groupCommittedJoinsKeepEveryInvariantAndTheirOrder() throws Exception {
+        GroupCommitJoiner joiner = new GroupCommitJoiner(matchmaker, 64);
+        int threads = 16;
+        int perThread = Math.max(30, playersPerThread() / 4);
+        List<Map<PlayerId, JoinResult>> byThread = Concurrently.run(threads, t -> {
+            Map<PlayerId, JoinResult> answers = new LinkedHashMap<>();
+            for (PlayerId player : Players.named("g" + t + "-", perThread)) {
+                answers.put(player, joiner.join(JoinRequest.of(player)));
+            }
+            return answers;
+        });
+
+        Map<PlayerId, JoinResult> all = new HashMap<>();
+        byThread.forEach(all::putAll);
+        Map<MatchId, Match> finals = MatchInvariants.check(matchmaker, all, RULES.matchSize());
         byThread.forEach(answers -> assertFirstComeFirstServed(answers, finals));
     }
 

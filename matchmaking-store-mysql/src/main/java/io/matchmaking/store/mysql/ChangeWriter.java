@@ -35,12 +35,18 @@ final class ChangeWriter {
         refresh(changes.refreshed());
         PreparedBatch seats = handle.prepareBatch(
                 "INSERT INTO mm_seat (match_id, position, player_id) VALUES (:match, :position, :player)");
+        PreparedBatch inserts = handle.prepareBatch("INSERT INTO mm_match (" + Rows.MATCH_COLUMNS
+                + ") VALUES (:id, :queue, :size, :status, :players, :updated, :ready, :version)");
         for (Match match : changes.savedMatches()) {
             if (before.isPresent() && before.get().id().equals(match.id())) {
                 update(before.get(), match, seats);
             } else {
-                insert(match, seats);
+                insert(match, inserts, seats);
             }
+        }
+        // matches before seats: a batch of joins makes many matches, each a row of one statement
+        if (inserts.size() > 0) {
+            inserts.execute();
         }
         if (seats.size() > 0) {
             seats.execute();
@@ -93,10 +99,8 @@ final class ChangeWriter {
                 .bind("last", place.lastJoinAt().toEpochMilli());
     }
 
-    private void insert(Match match, PreparedBatch seats) {
-        handle.createUpdate("INSERT INTO mm_match (" + Rows.MATCH_COLUMNS
-                        + ") VALUES (:id, :queue, :size, :status, :players, :updated, :ready, :version)")
-                .bind("id", match.id().value())
+    private static void insert(Match match, PreparedBatch inserts, PreparedBatch seats) {
+        inserts.bind("id", match.id().value())
                 .bind("queue", match.queue().value())
                 .bind("size", match.size())
                 .bind("status", Rows.status(match))
@@ -104,7 +108,7 @@ final class ChangeWriter {
                 .bind("updated", match.updatedAt().toEpochMilli())
                 .bind("ready", Rows.readyAt(match))
                 .bind("version", match.version())
-                .execute();
+                .add();
         addSeats(match, seats, 0);
     }
 
