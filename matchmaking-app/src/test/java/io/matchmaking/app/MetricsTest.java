@@ -64,6 +64,9 @@ class MetricsTest {
         String joins = "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"200\",uri=\"/join\"}";
         assertThat(awaitValue(joins, value(before, joins) + 3.0)).isEqualTo(value(before, joins) + 3.0);
         assertThat(scrape()).contains("http_server_requests_seconds_bucket{method=\"POST\",outcome=\"SUCCESS\",status=\"200\",uri=\"/join\",le=\"0.001\"}");
+        System.gc();
+        assertThat(value(scrape(), "matchmaking_long_polls_held")).as("survives a GC").isZero();
+        assertThat(scrape()).contains("matchmaking_long_polls_held 0.0");
         assertThat(after).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "process_cpu_usage",
                 "process_uptime_seconds", "system_cpu_count");
     }

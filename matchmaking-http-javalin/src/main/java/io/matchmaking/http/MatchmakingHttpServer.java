@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -24,6 +26,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * shutdown timeout (Jetty's {@link GracefulHandler} tracks them), then the connections close.
  */
 public final class MatchmakingHttpServer {
+
+    private static final Duration CONNECTION_IDLE_TIMEOUT = Duration.ofSeconds(WaitParameter.MAX_SECONDS + 30);
 
     private final Javalin api;
     private final Optional<Javalin> admin;
@@ -77,8 +81,21 @@ public final class MatchmakingHttpServer {
      */
     public MatchmakingHttpServer start(int port, int adminPort) {
         api.start(port);
+        outlastLongPolls(api);
         admin.ifPresent(app -> app.start(adminPort));
         return this;
+    }
+
+    /**
+     * Jetty closes a connection idle for 30 s by default, which would cut a status request held
+     * for up to 60 s; connections may idle a little longer than the longest wait.
+     */
+    private static void outlastLongPolls(Javalin app) {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector jetty) {
+                jetty.setIdleTimeout(CONNECTION_IDLE_TIMEOUT.toMillis());
+            }
+        }
     }
 
     /** The bound API port. */

@@ -67,6 +67,8 @@ public final class MatchmakingMetrics implements AutoCloseable {
     public void watchHeldRequests(IntSupplier held) {
         Gauge.builder("matchmaking.long.polls.held", held, supplier -> supplier.getAsInt())
                 .description("Status requests held open until their match changes")
+                // Micrometer keeps gauge state weakly by default; a method reference would be collected
+                .strongReference(true)
                 .register(registry);
     }
 

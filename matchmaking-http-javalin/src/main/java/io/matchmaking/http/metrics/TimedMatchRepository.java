@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -29,6 +30,7 @@ final class TimedMatchRepository implements MatchRepository {
     private final MatchRepository store;
     private final MeterRegistry registry;
     private volatile RetryListener alsoOnRetry = RetryListener.NONE;
+    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
     TimedMatchRepository(MatchRepository store, MeterRegistry registry) {
         this.store = store;
         this.registry = registry;
@@ -110,12 +112,13 @@ final class TimedMatchRepository implements MatchRepository {
         }
     }
 
+    /** Timers are looked up once per operation and outcome, not built for every call. */
     private Timer timer(String operation, String outcome) {
-        return Timer.builder("matchmaking.store.operations")
+        return timers.computeIfAbsent(operation + '/' + outcome, key -> Timer.builder("matchmaking.store.operations")
                 .description("Latency of store operations")
                 .tag("operation", operation)
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
-                .register(registry);
+                .register(registry));
     }
 }
