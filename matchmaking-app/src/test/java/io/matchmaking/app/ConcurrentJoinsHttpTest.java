@@ -8,19 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** 512 joins over HTTP from 16 threads at once keep every invariant of the contract suite. */
-class ConcurrentJoinsHttpTest {
-
-    private final MatchmakingServer server = TestServers.start();
-    private final TestClient client = new TestClient(server.port());
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+class ConcurrentJoinsHttpTest extends RunningServerTest {
 
     @Test
     void concurrentJoinsKeepEveryInvariant() throws Exception {

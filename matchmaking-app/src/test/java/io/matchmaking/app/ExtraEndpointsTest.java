@@ -3,19 +3,10 @@ package io.matchmaking.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Leave, player lookup, queues and health, over real HTTP. */
-class ExtraEndpointsTest {
-
-    private final MatchmakingServer server = TestServers.start();
-    private final TestClient client = new TestClient(server.port());
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+class ExtraEndpointsTest extends RunningServerTest {
 
     @Test
     void leaveAnswersTheMatchWithoutThePlayer() {

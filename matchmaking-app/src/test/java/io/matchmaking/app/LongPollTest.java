@@ -8,21 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /status/{id}?wait=N}: held until the match changes, ETags and 304, no thread per waiter. */
-class LongPollTest {
-
-    private final MatchmakingServer server = TestServers.start();
-    private final TestClient client = new TestClient(server.port());
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+class LongPollTest extends RunningServerTest {
 
     private String open(String player) {
         return client.join(player).json().get("match_id").asText();

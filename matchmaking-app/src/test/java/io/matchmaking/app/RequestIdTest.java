@@ -2,19 +2,10 @@ package io.matchmaking.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Every answer carries X-Request-Id: the caller's if sane, else a generated one. */
-class RequestIdTest {
-
-    private final MatchmakingServer server = TestServers.start();
-    private final TestClient client = new TestClient(server.port());
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+class RequestIdTest extends RunningServerTest {
 
     @Test
     void aSaneRequestIdIsEchoed() {

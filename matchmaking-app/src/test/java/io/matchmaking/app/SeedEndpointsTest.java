@@ -3,19 +3,10 @@ package io.matchmaking.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The seed endpoints, whose JSON shapes game clients already rely on, over real HTTP. */
-class SeedEndpointsTest {
-
-    private final MatchmakingServer server = TestServers.start();
-    private final TestClient client = new TestClient(server.port());
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+class SeedEndpointsTest extends RunningServerTest {
 
     @Test
     void joinAnswersTheWaitingMatchWithExactlyTheSeedFields() {

@@ -41,6 +41,20 @@ class StoreFailureTest {
     }
 
     @Test
+    void metricsStillAnswerWhileTheStoreIsDown() {
+        client.join("p1");
+        assertThat(client.get("/metrics").body()).contains("matchmaking_players_waiting{queue=\"default\"} 1.0");
+        store.get().beforeEachCall(() -> {
+            throw new StoreUnavailableException("down");
+        });
+
+        TestResponse metrics = client.get("/metrics");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "matchmaking_players_waiting{queue=\"default\"} 1.0");
+    }
+
+    @Test
     void theRequestDidNotTakeEffectAndTheStoreRecovers() {
         store.get().beforeEachCall(() -> {
             throw new StoreUnavailableException("down");

@@ -1,10 +1,7 @@
 package io.matchmaking.core;
 
-import io.matchmaking.core.match.QueueName;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,13 +41,19 @@ public final class GroupCommitJoiner {
         if (leading.compareAndSet(false, true)) {
             lead();
         }
+        boolean interrupted = false;
         while (!mine.answered) {
             if (mine.promoted) {
                 mine.promoted = false;
                 lead();
             } else {
                 LockSupport.park(this);
+                // the join is in a leader's hands and will be answered: remember the interrupt, keep waiting
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -87,16 +90,18 @@ public final class GroupCommitJoiner {
         for (Pending next = waiting.poll(); next != null; next = batch.size() < maxBatch ? waiting.poll() : null) {
             batch.add(next);
         }
-        Map<QueueName, List<Pending>> byQueue = new LinkedHashMap<>();
-        batch.forEach(pending -> byQueue.computeIfAbsent(pending.request.queue(), q -> new ArrayList<>()).add(pending));
-        for (List<Pending> unit : byQueue.values()) {
-            try {
-                List<JoinResult> results = matchmaker.joinAll(unit.stream().map(pending -> pending.request).toList());
-                for (int i = 0; i < unit.size(); i++) {
-                    unit.get(i).answer(results.get(i), null);
-                }
-            } catch (RuntimeException failure) {
-                unit.forEach(pending -> pending.answer(null, failure));
+        try {
+            List<JoinAttempt> attempts = matchmaker.joinEach(batch.stream().map(pending -> pending.request).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).answer(attempts.get(i).result(), attempts.get(i).failure());
+            }
+        } catch (RuntimeException | Error unexpected) {
+            // never leave a caller parked: whatever was not answered fails with the cause
+            RuntimeException failure = unexpected instanceof RuntimeException runtime ? runtime
+                    : new MatchmakingException("group commit failed", unexpected);
+            batch.stream().filter(pending -> !pending.answered).forEach(pending -> pending.answer(null, failure));
+            if (unexpected instanceof Error error) {
+                throw error;
             }
         }
     }

@@ -33,6 +33,8 @@ import java.util.Optional;
  */
 public final class Matchmaker {
 
+    private static final System.Logger LOG = System.getLogger(Matchmaker.class.getName());
+
     /** How often a join chases a player who keeps moving between queues before giving up. */
     private static final int MAX_REDIRECTS = 8;
 
@@ -73,26 +75,53 @@ public final class Matchmaker {
     /**
      * Places players in the order given, one unit of work per queue, and answers each with the
      * match that holds them after their own join. A player who already waits keeps their place
-     * (their wait timer restarts); a player whose last match is ready gets a new place.
+     * (their wait timer restarts); a player whose last match is ready gets a new place. Units of
+     * different queues commit independently; the first failure is thrown after all ran (use
+     * {@link GroupCommitJoiner} for an answer per join).
      *
      * @return one result per request, in the same order
      */
     public List<JoinResult> joinAll(List<JoinRequest> requests) {
+        List<JoinAttempt> attempts = joinEach(requests);
+        for (JoinAttempt attempt : attempts) {
+            if (attempt.failure() != null) {
+                throw attempt.failure();
+            }
+        }
+        return attempts.stream().map(JoinAttempt::result).toList();
+    }
+
+    /**
+     * Like {@link #joinAll}, but answers each join on its own: a failure (a queue's unit that did
+     * not commit, a player chased between queues) fails only the joins it concerns, so joins that
+     * committed are never reported as failed.
+     */
+    List<JoinAttempt> joinEach(List<JoinRequest> requests) {
         Map<QueueName, List<Integer>> byQueue = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             byQueue.computeIfAbsent(requests.get(i).queue(), queue -> new ArrayList<>()).add(i);
         }
-        JoinResult[] results = new JoinResult[requests.size()];
+        JoinAttempt[] attempts = new JoinAttempt[requests.size()];
         byQueue.forEach((queue, indexes) -> {
             List<PlayerId> players = indexes.stream().map(i -> requests.get(i).player()).toList();
-            List<JoinStep> steps = events.publish(repository.inQueue(queue,
-                    new JoinWork(queue, players, rules.matchSize(), clock, matchIds)));
+            List<JoinStep> steps;
+            try {
+                steps = events.publish(repository.inQueue(queue,
+                        new JoinWork(queue, players, rules.matchSize(), clock, matchIds)));
+            } catch (RuntimeException unitFailed) {
+                indexes.forEach(index -> attempts[index] = JoinAttempt.failed(unitFailed));
+                return;
+            }
             for (int k = 0; k < indexes.size(); k++) {
                 int index = indexes.get(k);
-                results[index] = settle(requests.get(index), steps.get(k));
+                try {
+                    attempts[index] = JoinAttempt.succeeded(settle(requests.get(index), steps.get(k)));
+                } catch (RuntimeException redirectFailed) {
+                    attempts[index] = JoinAttempt.failed(redirectFailed);
+                }
             }
         });
-        return List.of(results);
+        return List.of(attempts);
     }
 
     private JoinResult settle(JoinRequest request, JoinStep step) {
@@ -168,9 +197,14 @@ public final class Matchmaker {
         for (QueueStats stats : repository.queues()) {
             if (needsSweep(stats, now)) {
                 QueueName queue = stats.waitingMatch().queue();
-                SweepReport report = events.publish(repository.inQueue(queue, new SweepWork(queue, rules, clock)));
-                expired += report.expiredPlayers();
-                deleted += report.deletedEmptyMatches();
+                try {
+                    SweepReport report = events.publish(repository.inQueue(queue, new SweepWork(queue, rules, clock)));
+                    expired += report.expiredPlayers();
+                    deleted += report.deletedEmptyMatches();
+                } catch (RuntimeException e) {
+                    // one queue's failure must not stop the others, nor the purge that bounds storage
+                    LOG.log(System.Logger.Level.WARNING, "sweep of queue " + queue + " failed", e);
+                }
             }
         }
         int purged = repository.purgeReadyMatches(now.minus(rules.retention()));

@@ -60,11 +60,11 @@ final class MatchRoutes {
         }
         CompletableFuture<Optional<Match>> change = watchers.awaitChange(match, wait);
         // a change committed between our read and the registration would otherwise be missed
-        matchmaker.findMatch(match.id()).ifPresent(watchers::changed);
-        ctx.future(() -> change.thenAccept(changed -> respondConditionally(ctx,
-                changed.or(() -> matchmaker.findMatch(match.id()))
-                        .orElseThrow(() -> ApiException.notFound("match not found")),
-                ifNoneMatch)));
+        Match latest = matchmaker.findMatch(match.id()).orElse(match);
+        watchers.changed(latest);
+        // a timeout (or shutdown) answers with the latest state this request saw: no store read on the
+        // watchers' one thread, and a changed match would have released the waiter already
+        ctx.future(() -> change.thenAccept(changed -> respondConditionally(ctx, changed.orElse(latest), ifNoneMatch)));
     }
 
     private Match find(String id) {

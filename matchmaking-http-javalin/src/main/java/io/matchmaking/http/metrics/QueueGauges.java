@@ -26,8 +26,14 @@ final class QueueGauges {
                 .baseUnit("seconds").register(registry);
     }
 
+    /** Keeps the previous rows when the store cannot answer: a scrape must not fail during an outage. */
     void refresh() {
-        List<QueueStatus> queues = matchmaker.queues();
+        List<QueueStatus> queues;
+        try {
+            queues = matchmaker.queues();
+        } catch (RuntimeException storeAway) {
+            return;
+        }
         playersWaiting.register(queues.stream()
                 .map(q -> MultiGauge.Row.of(Tags.of("queue", q.queue().value()), q.playersWaiting()))
                 .toList(), true);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,13 @@ public final class MatchWatchers implements MatchmakingListener, AutoCloseable {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         Waiter waiter = new Waiter(current.id(), current.version());
+        try {
+            // the timer first, so whoever finishes the waiter can always cancel it
+            waiter.timeout = scheduler.schedule(() -> finish(waiter, Optional.empty()),
+                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shutDown) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         // add and remove inside the map's atomic compute, so a set emptied by one waiter is never
         // dropped while another is being added to it
         waiters.compute(current.id(), (id, set) -> {
@@ -76,8 +84,6 @@ public final class MatchWatchers implements MatchmakingListener, AutoCloseable {
             held.add(waiter);
             return held;
         });
-        waiter.timeout = scheduler.schedule(() -> finish(waiter, Optional.empty()),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (closed) {
             finish(waiter, Optional.empty());
         }

@@ -17,6 +17,10 @@ enum SqlFailure {
     private static final int DUPLICATE_KEY = 1062;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int DEADLOCK = 1213;
+    /** The server is read-only (a managed failover in progress): the writable one is coming. */
+    private static final int READ_ONLY = 1290;
+    private static final int READ_ONLY_TRANSACTION = 1792;
+    private static final int SUPER_READ_ONLY = 1836;
 
     /** Whether a unique key refused a row (1062). */
     static boolean isDuplicateKey(Throwable failure) {
@@ -56,8 +60,14 @@ enum SqlFailure {
         if (state != null && state.startsWith("08")) {
             return UNAVAILABLE;
         }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (state == null && (message.contains("has been closed") || message.contains("Interrupted during connection"))) {
+            // HikariCP's own: the pool is shutting down or the caller was interrupted waiting for it
+            return UNAVAILABLE;
+        }
         return switch (e.getErrorCode()) {
             case DEADLOCK, LOCK_WAIT_TIMEOUT -> LOCK_CONTENTION;
+            case READ_ONLY, READ_ONLY_TRANSACTION, SUPER_READ_ONLY -> UNAVAILABLE;
             default -> "40001".equals(state) ? LOCK_CONTENTION : UNEXPECTED;
         };
     }

@@ -26,6 +26,14 @@ class SqlFailureTest {
     }
 
     @Test
+    void aClosedPoolOrAReadOnlyServerIsUnavailable() {
+        assertThat(SqlFailure.of(new SQLException("HikariDataSource HikariDataSource (x) has been closed.")))
+                .isEqualTo(SqlFailure.UNAVAILABLE);
+        assertThat(SqlFailure.of(new SQLException("read-only", "HY000", 1290))).isEqualTo(SqlFailure.UNAVAILABLE);
+        assertThat(SqlFailure.of(new SQLException("syntax", "42000", 1064))).isEqualTo(SqlFailure.UNEXPECTED);
+    }
+
+    @Test
     void aDuplicateKeyIsRecognisedInsideABatch() {
         BatchUpdateException batch = new BatchUpdateException("batch", "23000", 1062, new int[0]);
         batch.setNextException(new SQLException("Duplicate entry", "23000", 1062));
