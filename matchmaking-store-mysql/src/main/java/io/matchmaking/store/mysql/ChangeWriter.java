@@ -158,8 +158,9 @@ final class ChangeWriter {
     }
 
     /**
-     * The queue row names its waiting match; it is removed with a deleted waiting match, so
-     * queues nobody uses any more leave no row behind.
+     * The queue row names its waiting match; it is removed as soon as the queue has none (its match
+     * became ready, or was deleted empty), so queue names nobody uses any more leave no row behind.
+     * A unit waiting for the removed row's lock finds no row and creates it again.
      */
     private void pointQueueAtItsWaitingMatch(Optional<Match> before, QueueChanges changes) {
         String beforeId = before.map(match -> match.id().value()).orElse(null);
@@ -169,7 +170,7 @@ final class ChangeWriter {
                 .map(match -> match.id().value())
                 .reduce((first, second) -> second)
                 .orElse(beforeDeleted || readied(before, changes) ? null : beforeId);
-        if (after == null && beforeDeleted) {
+        if (after == null && beforeId != null) {
             handle.createUpdate("DELETE FROM mm_queue WHERE queue = :queue").bind("queue", queue.value()).execute();
         } else if (!Objects.equals(after, beforeId)) {
             handle.createUpdate("UPDATE mm_queue SET waiting_match_id = :id WHERE queue = :queue")
