@@ -1,0 +1,36 @@
+package io.matchmaking.app;
+
+import io.matchmaking.store.mysql.MySqlTestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Process-level tests on a database of their own: the jar's environment for MySQL. */
+abstract class MySqlProcessTest {
+
+    protected MySqlTestDatabase database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = MySqlTestDatabase.create();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** The environment of a server on {@code url} (this test's database, or a proxy to it). */
+    protected String[] mysqlEnv(String url, String... more) {
+        String user = database.settings(1).user();
+        String password = database.settings(1).password();
+        String[] base = {"MATCHMAKING_STORE", "mysql", "MATCHMAKING_MYSQL_URL", url,
+                "MATCHMAKING_MYSQL_USER", user == null ? "" : user, "MATCHMAKING_MYSQL_PASSWORD", password == null ? "" : password,
+                "MATCHMAKING_MYSQL_POOL_SIZE", "8"};
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+}
