@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** The one JSON mapper of the adapter: strict when reading, and the only writer of bodies. */
 final class Json {
@@ -31,10 +30,10 @@ final class Json {
                 throw ApiException.badRequest("request body must be a JSON object");
             }
             return node;
-        } catch (JsonProcessingException malformed) {
+        } catch (IOException malformed) {
+            // JsonProcessingException, and also CharConversionException for bytes that look like an
+            // impossible UTF-32 text: the body is in memory, so every IOException is the body's fault
             throw ApiException.badRequest("request body is not valid JSON");
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
         }
     }
 
