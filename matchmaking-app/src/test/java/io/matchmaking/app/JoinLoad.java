@@ -111,7 +111,7 @@ final class JoinLoad {
         assertThat(matches.values()).filteredOn(m -> m.get("status").asText().equals("ready"))
                 .allMatch(m -> m.get("players").size() == matchSize);
         assertThat(matches.values()).filteredOn(m -> m.get("status").asText().equals("waiting")).hasSizeLessThanOrEqualTo(1);
-        System.out.printf("checked %d acknowledged joins in %d matches (%d answered 503 while the store was away)%n",
+        System.out.printf("checked %d acknowledged joins in %d matches (%d joins answered 503)%n",
                 acknowledged.size(), matches.size(), unavailable.get());
     }
 }
