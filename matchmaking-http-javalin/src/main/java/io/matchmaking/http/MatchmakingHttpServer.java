@@ -35,6 +35,7 @@ public final class MatchmakingHttpServer {
     private MatchmakingHttpServer(Builder builder) {
         RequestObserver observer = new RequestObserver(builder.metrics.registry());
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
+        OpenApiRoute openApi = new OpenApiRoute();
         MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.joiner, builder.watchers);
         Optional<BearerAuth> auth = builder.apiToken.map(token ->
                 new BearerAuth(token, builder.separateAdmin ? Set.of() : AdminRoutes.PATHS));
@@ -42,6 +43,7 @@ public final class MatchmakingHttpServer {
             configure(config, builder.shutdownTimeout, observer);
             auth.ifPresent(bearer -> config.routes.before(bearer::check));
             matchRoutes.register(config.routes);
+            openApi.register(config.routes);
             if (!builder.separateAdmin) {
                 adminRoutes.register(config.routes);
             }
