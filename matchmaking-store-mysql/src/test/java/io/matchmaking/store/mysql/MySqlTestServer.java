@@ -26,6 +26,7 @@ public final class MySqlTestServer {
     private static final String IMAGE = "mysql:8.4";
 
     private static MySqlTestServer located;
+    private static String absence;
     private static MySQLContainer container;
 
     private final String baseUrl;
@@ -40,6 +41,9 @@ public final class MySqlTestServer {
 
     /** The server, or an aborted (skipped) test when there is none and none is required. */
     public static synchronized MySqlTestServer locate() {
+        if (absence != null) {
+            Assumptions.abort(absence);
+        }
         if (located == null) {
             located = find();
         }
@@ -62,7 +66,8 @@ public final class MySqlTestServer {
         if ("true".equalsIgnoreCase(System.getenv(REQUIRED_VARIABLE))) {
             throw new IllegalStateException(message + " (" + REQUIRED_VARIABLE + "=true)");
         }
-        System.err.println("SKIPPED: " + message);
+        absence = message;
+        System.err.println("SKIPPED: " + message + " (said once; every MySQL test class skips)");
         Assumptions.abort(message);
         throw new AssertionError("unreachable");
     }
