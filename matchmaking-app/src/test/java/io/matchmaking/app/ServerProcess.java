@@ -97,10 +97,6 @@ final class ServerProcess implements AutoCloseable {
         return process.waitFor(seconds, TimeUnit.SECONDS);
     }
 
-    int exitCode() {
-        return process.exitValue();
-    }
-
     /** Everything the process printed; after it exited, including its last lines. */
     String output() throws IOException, InterruptedException {
         if (!process.isAlive()) {

@@ -52,7 +52,7 @@ final class ErrorMapping {
                 }
                 answer(ctx, 405, "method not allowed");
             }
-            case 413 -> answer(ctx, 413, RequestBody.tooLarge().getMessage());
+            case 413 -> answer(ctx, 413, RequestBody.TOO_LARGE);
             default -> answer(ctx, status, reason(status));
         }
     }

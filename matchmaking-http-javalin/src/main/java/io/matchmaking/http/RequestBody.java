@@ -10,6 +10,7 @@ final class RequestBody {
 
     /** API.md: 413 for a body over 4 KiB. */
     static final int MAX_BYTES = 4096;
+    static final String TOO_LARGE = "request body must be at most " + MAX_BYTES + " bytes";
 
     private RequestBody() {
     }
@@ -23,6 +24,6 @@ final class RequestBody {
     }
 
     static ApiException tooLarge() {
-        return new ApiException(413, "request body must be at most " + MAX_BYTES + " bytes");
+        return new ApiException(413, TOO_LARGE);
     }
 }

@@ -1,6 +1,5 @@
 package io.matchmaking.store.mysql;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,11 +49,6 @@ public final class MySqlTestDatabase implements AutoCloseable {
     /** Store settings for this database (5 attempts, 2 s connection timeout, the given pool). */
     public MySqlStoreSettings settings(int poolSize) {
         return MySqlStoreSettings.of(url(), server.user(), server.password()).withPoolSize(poolSize);
-    }
-
-    /** A pool on this database, owned by the caller. */
-    public HikariDataSource pool(int size) {
-        return ConnectionPools.open(settings(size));
     }
 
     /** Empties every table the store writes, keeping the schema. */

@@ -36,10 +36,6 @@ public final class TcpProxy implements AutoCloseable {
         return new TcpProxy(hostAndPort.substring(0, colon), Integer.parseInt(hostAndPort.substring(colon + 1)));
     }
 
-    public int port() {
-        return port;
-    }
-
     public String address() {
         return "127.0.0.1:" + port;
     }
