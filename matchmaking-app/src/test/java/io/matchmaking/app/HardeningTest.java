@@ -36,6 +36,39 @@ class HardeningTest extends RunningServerTest {
     }
 
     @Test
+    void aChunkedBodyIsReadUpToTheLimitAndRefusedBeyondIt() throws IOException {
+        String small = "{\"id\":\"chunked-small\"}";
+        String large = "{\"id\":\"chunked-large\",\"pad\":\"" + "x".repeat(4100) + "\"}";
+
+        assertThat(raw(chunkedJoin(small))).startsWith("HTTP/1.1 200").contains("chunked-small");
+        assertThat(raw(chunkedJoin(large))).startsWith("HTTP/1.1 413")
+                .contains("{\"error\":\"request body must be at most 4096 bytes\"}");
+        assertThat(client.get("/players/chunked-large").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBodyCutShortOfItsContentLengthChangesNothing() throws IOException {
+        String body = "{\"id\":\"cut-short\"}";
+        String response = raw("POST /join HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 200\r\nConnection: close\r\n\r\n" + body);
+
+        assertThat(response).satisfiesAnyOf(
+                r -> assertThat(r).isEmpty(),
+                r -> assertThat(r).startsWith("HTTP/1.1 400").contains("{\"error\":"));
+        assertThat(client.get("/players/cut-short").status()).isEqualTo(404);
+    }
+
+    private static String chunkedJoin(String body) {
+        StringBuilder request = new StringBuilder("POST /join HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        for (int from = 0; from < body.length(); from += 1000) {
+            String chunk = body.substring(from, Math.min(body.length(), from + 1000));
+            request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        return request.append("0\r\n\r\n").toString();
+    }
+
+    @Test
     void aMalformedRequestLineIsAJsonErrorOrRefused() throws IOException {
         String response = raw("GARBAGE\r\n\r\n");
         assertThat(response).satisfiesAnyOf(

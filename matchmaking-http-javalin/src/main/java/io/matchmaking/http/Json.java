@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** The one JSON mapper of the adapter: strict when reading, and the only writer of bodies. */
 final class Json {
@@ -45,8 +46,19 @@ final class Json {
         }
     }
 
-    /** Answers {@code status} with {@code value} as the JSON body. */
+    /**
+     * Answers {@code status} with {@code value} as the JSON body, written straight to the response
+     * rather than through {@code ctx.result}: Javalin copies a result through a fresh 32 KiB buffer,
+     * which was a third of all the memory a join allocated.
+     */
     static void respond(Context ctx, int status, Object value) {
-        ctx.status(status).contentType(CONTENT_TYPE).result(bytes(value));
+        byte[] body = bytes(value);
+        ctx.status(status).contentType(CONTENT_TYPE);
+        ctx.res().setContentLength(body.length);
+        try {
+            ctx.outputStream().write(body);
+        } catch (IOException clientGone) {
+            throw new UncheckedIOException("cannot write the response", clientGone);
+        }
     }
 }
