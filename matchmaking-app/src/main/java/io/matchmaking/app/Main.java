@@ -1,5 +1,6 @@
 package io.matchmaking.app;
 
+import io.matchmaking.app.logging.LogOutput;
 import org.slf4j.LoggerFactory;
 
 /** {@code java -jar matchmaking-app.jar}: configuration from the environment, then the server until SIGTERM. */
@@ -20,9 +21,13 @@ public final class Main {
         }
         try {
             MatchmakingServer server = MatchmakingServer.start(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "matchmaking-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.stop();
+                LogOutput.close();
+            }, "matchmaking-shutdown"));
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Main.class).error("matchmaking failed to start: {}", e.getMessage(), e);
+            LogOutput.close();
             System.exit(1);
         }
     }
