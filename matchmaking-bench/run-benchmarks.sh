@@ -7,13 +7,23 @@
 #   MYSQL_URL='jdbc:mysql://127.0.0.1:3306/?user=root' matchmaking-bench/run-benchmarks.sh
 #
 # DURATION, WARMUP and CONNECTIONS (seconds, seconds, count) may be set too. MYSQL_URL names the
-# server only: the script creates (and drops) a database mm_bench on it.
+# server only: the script creates (and drops) a database mm_bench on it. JAVA_OPTS go to every JVM
+# it starts, the baseline's included, so a ratio always compares like with like.
+#
+# CLIENT=wrk drives the bare and memory runs with wrk (Debian's package) and wrk-join.lua instead of
+# the load generator: a lighter client, so the servers get more of the machine, but no invariant check.
+#
+# Bare and memory runs alternate for ROUNDS rounds (default 3) and the script prints the median of
+# the per-round ratios: on a shared 2-core machine throughput drifts by tens of percent from one
+# minute to the next, and a ratio of two runs taken side by side is what stays comparable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-64}
+ROUNDS=${ROUNDS:-3}
+read -r -a JVM <<< "${JAVA_OPTS:-}"
 
 ./mvnw -B -q -DskipTests package
 BENCH=matchmaking-bench/target/matchmaking-bench.jar
@@ -31,10 +41,28 @@ await_port() {
     return 1
 }
 
-load() {  # url... -> prints the report, returns the throughput
+load() {  # url [check] -> prints the report, returns the throughput
+    if [ "${CLIENT:-}" = wrk ]; then
+        wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s matchmaking-bench/wrk-join.lua "$1" > /dev/null
+        wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s matchmaking-bench/wrk-join.lua "$1" | tee "$LOGS/last.txt" >&2
+        awk '/Requests\/sec/ {printf "%.0f\n", $2}' "$LOGS/last.txt"
+        return
+    fi
     java -cp "$BENCH" io.matchmaking.bench.LoadGenerator --url "$1" --connections "$CONNECTIONS" \
         --duration "$DURATION" --warmup "$WARMUP" ${2:+--check "$2"} | tee "$LOGS/last.txt" >&2
     grep -o 'throughput: [0-9]*' "$LOGS/last.txt" | grep -o '[0-9]*'
+}
+
+p99() {  # the p99 of the last load run, in ms
+    if [ "${CLIENT:-}" = wrk ]; then
+        awk '$1 == "99%" {v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /s$/ && v !~ /ms$/) v = v * 1000; print v + 0}' "$LOGS/last.txt"
+        return
+    fi
+    grep -o 'p99=[0-9.]*' "$LOGS/last.txt" | head -1 | cut -d= -f2
+}
+
+median() {  # numbers... -> their median
+    printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
 
 stop_all() {
@@ -43,39 +71,50 @@ stop_all() {
     pids=()
 }
 
-echo "== bare Javalin POST /join (baseline)" >&2
-java -cp "$BENCH" io.matchmaking.bench.BareJavalinServer 8079 > "$LOGS/bare.log" 2>&1 & pids+=($!)
-await_port 8079
-bare=$(load http://127.0.0.1:8079 false)
-stop_all
+ratios=()
+memory_runs=()
+for round in $(seq 1 "$ROUNDS"); do
+    echo "== round $round: bare Javalin POST /join (baseline)" >&2
+    java "${JVM[@]}" -cp "$BENCH" io.matchmaking.bench.BareJavalinServer 8079 > "$LOGS/bare.log" 2>&1 & pids+=($!)
+    await_port 8079
+    bare=$(load http://127.0.0.1:8079 false)
+    bare_p99=$(p99)
+    stop_all
 
-echo "== server, memory store (access log on, written to a file)" >&2
-MATCHMAKING_PORT=8080 java -jar "$APP" > "$LOGS/memory.log" 2>&1 & pids+=($!)
-await_port 8080
-memory=$(load http://127.0.0.1:8080)
-stop_all
+    echo "== round $round: server, memory store (access log on, written to a file)" >&2
+    MATCHMAKING_PORT=8080 java "${JVM[@]}" -jar "$APP" > "$LOGS/memory.log" 2>&1 & pids+=($!)
+    await_port 8080
+    memory=$(load http://127.0.0.1:8080)
+    memory_p99=$(p99)
+    stop_all
 
-echo "bare: $bare req/s; memory store: $memory req/s; ratio $(awk "BEGIN {printf \"%.2f\", $memory / $bare}")"
+    ratio=$(awk "BEGIN {printf \"%.2f\", $memory / $bare}")
+    ratios+=("$ratio")
+    memory_runs+=("$memory")
+    echo "round $round: bare $bare req/s (p99 $bare_p99 ms); memory store $memory req/s (p99 $memory_p99 ms); ratio $ratio"
+done
+echo "memory store / bare: median ratio $(median "${ratios[@]}") of ${ROUNDS} rounds (${ratios[*]})"
+memory=$(median "${memory_runs[@]}")
 
 if [ -n "${MYSQL_URL:-}" ]; then
     mysql_db_url=$(echo "$MYSQL_URL" | sed 's#\(jdbc:mysql://[^/]*\)/[^?]*#\1/mm_bench#')
     java -cp "$BENCH" io.matchmaking.bench.Databases recreate "$MYSQL_URL" mm_bench
     echo "== server, MySQL store (group commit)" >&2
     MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$mysql_db_url" MATCHMAKING_PORT=8080 \
-        java -jar "$APP" > "$LOGS/mysql.log" 2>&1 & pids+=($!)
+        java "${JVM[@]}" -jar "$APP" > "$LOGS/mysql.log" 2>&1 & pids+=($!)
     await_port 8080
-    mysql=$(load http://127.0.0.1:8080)
+    mysql=$(CLIENT= load http://127.0.0.1:8080)
     stop_all
     echo "== two servers, one MySQL database" >&2
     for port in 8080 8081; do
         MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$mysql_db_url" MATCHMAKING_PORT=$port \
-            java -jar "$APP" > "$LOGS/mysql-$port.log" 2>&1 & pids+=($!)
+            java "${JVM[@]}" -jar "$APP" > "$LOGS/mysql-$port.log" 2>&1 & pids+=($!)
     done
     await_port 8080
     await_port 8081
-    two=$(load http://127.0.0.1:8080,http://127.0.0.1:8081)
+    two=$(CLIENT= load http://127.0.0.1:8080,http://127.0.0.1:8081)
     stop_all
     java -cp "$BENCH" io.matchmaking.bench.Databases drop "$MYSQL_URL" mm_bench
-    echo "MySQL store: $mysql req/s (ratio to memory $(awk "BEGIN {printf \"%.2f\", $mysql / $memory}")); two instances: $two req/s"
+    echo "MySQL store: $mysql req/s (ratio to the median memory run $(awk "BEGIN {printf \"%.2f\", $mysql / $memory}")); two instances: $two req/s"
 fi
 echo "server logs: $LOGS"
