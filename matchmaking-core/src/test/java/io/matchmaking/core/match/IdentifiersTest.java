@@ -20,6 +20,7 @@ class IdentifiersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "p 1", "p/1", "p1\n", "é", "<script>", "a\"b", "p%20",
+            "a;b", "a[b", "a`b", "a{b", "a^b", "a?b", "a\u0000b", "a\u0130b",
             "01234567890123456789012345678901234567890123456789012345678901234"})
     void rejectsAnythingElse(String value) {
         assertThat(PlayerId.isValid(value)).isFalse();
