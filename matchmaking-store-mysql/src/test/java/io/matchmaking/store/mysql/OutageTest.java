@@ -8,6 +8,9 @@ import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.StoreUnavailableException;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.testkit.MatchInvariants;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,15 +90,19 @@ class OutageTest {
 
     @Test
     void aStoreThatCannotReachItsDatabaseAtStartUpSaysSo() throws Exception {
-        proxy = TcpProxy.to(database.serverAddress());
-        proxy.cut();
-        MySqlStoreSettings direct = database.settings(2);
-        MySqlStoreSettings unreachable = new MySqlStoreSettings(database.urlThrough(proxy.address()), direct.user(),
-                direct.password(), 2, Duration.ofSeconds(1), Duration.ofSeconds(5), 5);
+        // a port held by a socket that never listens refuses every connection for as long as it is
+        // held; a closed proxy's port could be taken again by anything in between
+        try (Socket reserved = new Socket()) {
+            reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String refusing = "127.0.0.1:" + reserved.getLocalPort();
+            MySqlStoreSettings direct = database.settings(2);
+            MySqlStoreSettings unreachable = new MySqlStoreSettings(database.urlThrough(refusing), direct.user(),
+                    direct.password(), 2, Duration.ofSeconds(1), Duration.ofSeconds(5), 5);
 
-        assertThatThrownBy(() -> MySqlMatchRepository.open(unreachable))
-                .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageStartingWith("cannot reach MySQL at jdbc:mysql://" + proxy.address())
-                .satisfies(e -> assertThat(Optional.ofNullable(e.getMessage()).orElse("")).doesNotContain("password="));
+            assertThatThrownBy(() -> MySqlMatchRepository.open(unreachable))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageStartingWith("cannot reach MySQL at jdbc:mysql://" + refusing)
+                    .satisfies(e -> assertThat(Optional.ofNullable(e.getMessage()).orElse("")).doesNotContain("password="));
+        }
     }
 }
