@@ -7,9 +7,10 @@ import ch.qos.logback.core.util.Duration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -17,11 +18,12 @@ import java.util.function.Supplier;
  * write: the server logs one access line per request, and one write system call per line cost
  * about a fifth of the join throughput (the kernel's cost per write, not the bytes).
  *
- * <p>Each caller encodes its own line (in parallel, as {@code ConsoleAppender} does) and appends it
- * to a buffer. One writer thread waits for the first line of a batch, lets the batch gather for
- * {@link #setLinger linger} (1 ms) unless it is already large, and writes it with one call: a line
- * is never more than about a millisecond late, and under load one write carries dozens of lines.
- * Lines keep the order in which they entered the buffer. When output is slower than logging,
+ * <p>Each caller encodes its own line (in parallel, as {@code ConsoleAppender} does) and adds it to a
+ * lock-free queue: with a lock here, 64 request threads of 64 different queues lined up on it. One
+ * writer thread waits for the first line of a batch, lets the batch gather for {@link #setLinger
+ * linger} (1 ms) unless it is already large, and writes it with one call: a line is never more than
+ * about a millisecond late, and under load one write carries dozens of lines. Lines keep the order
+ * in which they entered the queue. When output is slower than logging,
  * callers wait once {@link #setMaxPendingBytes maxPendingBytes} are pending, so memory stays bounded
  * and no line is dropped. {@link #stop} writes everything pending before it returns, so stop the
  * logger context before the process exits.
@@ -30,21 +32,22 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 
     /** A batch this large is written at once, without waiting for the linger to pass. */
     private static final int FULL_BATCH_BYTES = 64 * 1024;
+    /** How often a caller held back by a full buffer looks again (output slower than logging: rare). */
+    private static final long FULL_BUFFER_RECHECK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private final Supplier<OutputStream> target;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition linesPending = lock.newCondition();
-    private final Condition spaceFreed = lock.newCondition();
+    /** Encoded lines not yet taken by the writer: lock-free, so many request threads never queue on a lock. */
+    private final ConcurrentLinkedQueue<byte[]> lines = new ConcurrentLinkedQueue<>();
+    private final AtomicLong pendingBytes = new AtomicLong();
+    /** The writer's buffer, reused for every batch; only the writer touches it. */
+    private final ByteArrayOutputStream batch = new ByteArrayOutputStream(FULL_BATCH_BYTES);
     private Encoder<ILoggingEvent> encoder;
     private volatile int maxPendingBytes = 1 << 20;
     private volatile long lingerNanos = TimeUnit.MILLISECONDS.toNanos(1);
-    /** Lines not yet handed to a write; guarded by {@link #lock}. */
-    private ByteArrayOutputStream pending = new ByteArrayOutputStream(FULL_BATCH_BYTES);
-    /** The buffer swapped in for the next batch, reused so a busy log allocates nothing; the writer's own. */
-    private ByteArrayOutputStream spare = new ByteArrayOutputStream(FULL_BATCH_BYTES);
-    /** Guarded by {@link #lock}. */
-    private boolean stopping;
-    private Thread writer;
+    private volatile boolean stopping;
+    /** Set by the writer just before it parks for want of lines, so a caller knows to wake it. */
+    private volatile boolean writerIdle;
+    private volatile Thread writer;
 
     /** Writes to {@code System.out} as it is at each write, like {@code ConsoleAppender}. */
     public BatchingConsoleAppender() {
@@ -76,9 +79,10 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
             return;
         }
         stopping = false;
-        writer = new Thread(this::writeBatches, "log-writer-" + name);
-        writer.setDaemon(true);
-        writer.start();
+        Thread thread = new Thread(this::writeBatches, "log-writer-" + name);
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
         super.start();
         enqueue(encoder.headerBytes());
     }
@@ -90,13 +94,8 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
         }
         enqueue(encoder.footerBytes());
         super.stop();
-        lock.lock();
-        try {
-            stopping = true;
-            linesPending.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        stopping = true;
+        LockSupport.unpark(writer);
         try {
             writer.join();
         } catch (InterruptedException e) {
@@ -113,60 +112,52 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
         if (line == null || line.length == 0) {
             return;
         }
-        lock.lock();
-        try {
-            while (pending.size() > 0 && pending.size() + line.length > maxPendingBytes && !stopping) {
-                spaceFreed.awaitUninterruptibly();
-            }
-            boolean first = pending.size() == 0;
-            pending.write(line, 0, line.length);
-            if (first) {
-                linesPending.signal();
-            }
-        } finally {
-            lock.unlock();
+        long pending;
+        while ((pending = pendingBytes.get()) > 0 && pending + line.length > maxPendingBytes && !stopping) {
+            LockSupport.parkNanos(this, FULL_BUFFER_RECHECK_NANOS);
+        }
+        lines.add(line);
+        pendingBytes.addAndGet(line.length);
+        if (writerIdle) {
+            LockSupport.unpark(writer);
         }
     }
 
     private void writeBatches() {
-        ByteArrayOutputStream batch;
-        while ((batch = nextBatch()) != null) {
+        while (awaitLines()) {
+            linger();
+            byte[] line;
+            while ((line = lines.poll()) != null) {
+                batch.write(line, 0, line.length);
+            }
+            pendingBytes.addAndGet(-batch.size()); // once per batch: the callers add to it for every line
             write(batch);
             batch.reset();
-            spare = batch;
         }
     }
 
-    /** Waits for a line, lets the batch gather, and takes it; null once stopped and empty. */
-    private ByteArrayOutputStream nextBatch() {
-        lock.lock();
-        try {
-            while (pending.size() == 0) {
-                if (stopping) {
-                    return null;
-                }
-                linesPending.awaitUninterruptibly();
+    /** Parks until a line is queued; false once stopped with nothing left to write. */
+    private boolean awaitLines() {
+        while (lines.isEmpty()) {
+            if (stopping) {
+                return false;
             }
-            linger();
-            ByteArrayOutputStream batch = pending;
-            pending = spare;
-            spaceFreed.signalAll();
-            return batch;
-        } finally {
-            lock.unlock();
+            writerIdle = true;
+            // a caller that queued a line before seeing writerIdle is seen here; one after it unparks us
+            if (lines.isEmpty() && !stopping) {
+                LockSupport.park(this);
+            }
+            writerIdle = false;
         }
+        return true;
     }
 
-    /** Lets more lines join the batch; the caller holds the lock, which the wait releases. */
+    /** Lets more lines join the batch, unless it is already large or the appender is stopping. */
     private void linger() {
         long deadline = System.nanoTime() + lingerNanos;
         long left;
-        while (!stopping && pending.size() < FULL_BATCH_BYTES && (left = deadline - System.nanoTime()) > 0) {
-            try {
-                linesPending.awaitNanos(left); // only stop() signals a non-empty buffer
-            } catch (InterruptedException e) {
-                return; // nothing interrupts this thread; if something does, write now
-            }
+        while (!stopping && pendingBytes.get() < FULL_BATCH_BYTES && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, left);
         }
     }
 

@@ -84,7 +84,7 @@ class BatchingConsoleAppenderTest {
         Thread caller = new Thread(() -> appender.doAppend(event("abcdefghij")));
         caller.start();
 
-        awaitState(caller, Thread.State.WAITING); // 22 bytes would not fit: it waits for the writer
+        awaitState(caller, Thread.State.TIMED_WAITING); // 22 bytes would not fit: it waits for the writer
         output.release();
         caller.join(10_000);
         appender.stop();
