@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** The one JSON mapper of the adapter: strict when reading, and the only writer of bodies. */
 final class Json {
@@ -59,7 +58,8 @@ final class Json {
         try {
             ctx.res().getOutputStream().write(body);
         } catch (IOException clientGone) {
-            throw new UncheckedIOException("cannot write the response", clientGone);
+            // the client closed its connection: nobody is left to answer, and it is not a server error
+            // (Javalin treats a failed write of ctx.result the same way)
         }
     }
 }

@@ -59,6 +59,7 @@ public final class MatchmakingHttpServer {
     private static void configure(JavalinConfig config, Duration shutdownTimeout, RequestObserver observer) {
         config.startup.showJavalinBanner = false;
         config.startup.startupWatcherEnabled = false;
+        // RequestBody reads bodies itself; this holds ctx.body() to the same limit should a route use it
         config.http.maxRequestSize = RequestBody.MAX_BYTES;
         config.http.prefer405over404 = true;
         config.http.compressionStrategy = CompressionStrategy.NONE;

@@ -23,9 +23,9 @@ import java.util.function.Supplier;
  * writer thread waits for the first line of a batch, lets the batch gather for {@link #setLinger
  * linger} (1 ms) unless it is already large, and writes it with one call: a line is never more than
  * about a millisecond late, and under load one write carries dozens of lines. Lines keep the order
- * in which they entered the queue. When output is slower than logging,
- * callers wait once {@link #setMaxPendingBytes maxPendingBytes} are pending, so memory stays bounded
- * and no line is dropped. {@link #stop} writes everything pending before it returns, so stop the
+ * in which they entered the queue. When output is slower than logging, callers wait once
+ * {@link #setMaxPendingBytes maxPendingBytes} are pending, so memory stays bounded and no line is
+ * dropped. {@link #stop} writes everything pending before it returns, so stop the
  * logger context before the process exits.
  */
 public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
@@ -44,7 +44,6 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
     private Encoder<ILoggingEvent> encoder;
     private volatile int maxPendingBytes = 1 << 20;
     private volatile long lingerNanos = TimeUnit.MILLISECONDS.toNanos(1);
-    private volatile boolean stopping;
     /** Set by the writer just before it parks for want of lines, so a caller knows to wake it. */
     private volatile boolean writerIdle;
     private volatile Thread writer;
@@ -78,12 +77,11 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
             addError("no encoder set for the appender named [" + name + "]");
             return;
         }
-        stopping = false;
+        super.start(); // before the writer starts: it runs while the appender is started
         Thread thread = new Thread(this::writeBatches, "log-writer-" + name);
         thread.setDaemon(true);
         writer = thread;
         thread.start();
-        super.start();
         enqueue(encoder.headerBytes());
     }
 
@@ -93,8 +91,7 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
             return;
         }
         enqueue(encoder.footerBytes());
-        super.stop();
-        stopping = true;
+        super.stop(); // the writer drains what is queued and ends
         LockSupport.unpark(writer);
         try {
             writer.join();
@@ -113,7 +110,7 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
             return;
         }
         long pending;
-        while ((pending = pendingBytes.get()) > 0 && pending + line.length > maxPendingBytes && !stopping) {
+        while ((pending = pendingBytes.get()) > 0 && pending + line.length > maxPendingBytes && isStarted()) {
             LockSupport.parkNanos(this, FULL_BUFFER_RECHECK_NANOS);
         }
         lines.add(line);
@@ -139,12 +136,12 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
     /** Parks until a line is queued; false once stopped with nothing left to write. */
     private boolean awaitLines() {
         while (lines.isEmpty()) {
-            if (stopping) {
+            if (!isStarted()) {
                 return false;
             }
             writerIdle = true;
             // a caller that queued a line before seeing writerIdle is seen here; one after it unparks us
-            if (lines.isEmpty() && !stopping) {
+            if (lines.isEmpty() && isStarted()) {
                 LockSupport.park(this);
             }
             writerIdle = false;
@@ -152,11 +149,11 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
         return true;
     }
 
-    /** Lets more lines join the batch, unless it is already large or the appender is stopping. */
+    /** Lets more lines join the batch, unless it is already large or the appender has stopped. */
     private void linger() {
         long deadline = System.nanoTime() + lingerNanos;
         long left;
-        while (!stopping && pendingBytes.get() < FULL_BATCH_BYTES && (left = deadline - System.nanoTime()) > 0) {
+        while (isStarted() && pendingBytes.get() < FULL_BATCH_BYTES && (left = deadline - System.nanoTime()) > 0) {
             LockSupport.parkNanos(this, left);
         }
     }

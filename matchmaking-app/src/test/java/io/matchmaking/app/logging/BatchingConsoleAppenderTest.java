@@ -7,7 +7,10 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusUtil;
 import ch.qos.logback.core.util.Duration;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -119,6 +122,20 @@ class BatchingConsoleAppenderTest {
     }
 
     @Test
+    void aFailedWriteIsReportedAndLaterLinesStillGoOut() throws Exception {
+        BatchingConsoleAppender appender = started(1 << 20);
+        output.failNextWrite();
+
+        appender.doAppend(event("lost"));
+        awaitStatusError();
+        appender.doAppend(event("after"));
+
+        assertThat(output.awaitWrites(1)).containsExactly("after\n");
+        assertThat(context.getStatusManager().getCopyOfStatusList())
+                .anySatisfy(status -> assertThat(status.getMessage()).startsWith("cannot write 5 bytes of log lines"));
+    }
+
+    @Test
     void withoutAnEncoderItDoesNotStart() {
         BatchingConsoleAppender appender = new BatchingConsoleAppender(() -> output);
         appender.setContext(context);
@@ -146,6 +163,14 @@ class BatchingConsoleAppenderTest {
         return new LoggingEvent("test", context.getLogger("test"), Level.INFO, message, null, null);
     }
 
+    private void awaitStatusError() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (new StatusUtil(context).getHighestLevel(0) < Status.ERROR) {
+            assertThat(System.nanoTime()).as("the failed write is reported").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
     private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (thread.getState() != state) {
@@ -161,6 +186,11 @@ class BatchingConsoleAppenderTest {
         private final CountDownLatch blocked = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
         private volatile boolean blockNext;
+        private volatile boolean failNext;
+
+        void failNextWrite() {
+            failNext = true;
+        }
 
         void blockNextWrite() {
             blockNext = true;
@@ -187,12 +217,16 @@ class BatchingConsoleAppenderTest {
         }
 
         @Override
-        public void write(int b) {
+        public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
-        public void write(byte[] bytes, int offset, int length) {
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (failNext) {
+                failNext = false;
+                throw new IOException("disk full");
+            }
             if (blockNext) {
                 blockNext = false;
                 blocked.countDown();
