@@ -29,15 +29,23 @@ final class ConnectionPools {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + settings.lockWaitTimeout().toSeconds());
         // a dead server is noticed in seconds, not at the OS's TCP timeouts
-        config.addDataSourceProperty("connectTimeout", settings.connectionTimeout().toMillis());
-        config.addDataSourceProperty("socketTimeout", 30_000);
+        driverProperty(config, "connectTimeout", settings.connectionTimeout().toMillis());
+        driverProperty(config, "socketTimeout", 30_000);
         // batches of inserts travel as one multi-row statement
-        config.addDataSourceProperty("rewriteBatchedStatements", true);
-        config.addDataSourceProperty("cachePrepStmts", true);
-        config.addDataSourceProperty("useServerPrepStmts", false);
-        config.addDataSourceProperty("prepStmtCacheSize", 250);
-        config.addDataSourceProperty("prepStmtCacheSqlLimit", 2048);
+        driverProperty(config, "rewriteBatchedStatements", true);
+        driverProperty(config, "cachePrepStmts", true);
+        driverProperty(config, "useServerPrepStmts", false);
+        driverProperty(config, "prepStmtCacheSize", 250);
+        driverProperty(config, "prepStmtCacheSqlLimit", 2048);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * HikariCP 7 hands its data source properties to the driver as they are, and Connector/J reads
+     * only String values: a Boolean or a number would be dropped without a word.
+     */
+    private static void driverProperty(HikariConfig config, String name, Object value) {
+        config.addDataSourceProperty(name, String.valueOf(value));
     }
 
     /** Whether a connection can be had and answers within a second. */
