@@ -12,8 +12,10 @@
 # the server's recommended flags (docs/operations.md, "JVM flags"). The warm-up is long (25 s)
 # because with 64 busy connections on 2 cores the JIT compilers need well over 10 s to finish.
 #
-# CLIENT=wrk drives the bare and memory runs with wrk (Debian's package) and wrk-join.lua instead of
-# the load generator: a lighter client, so the servers get more of the machine, but no invariant check.
+# CLIENT=wrk drives the bare, memory and single MySQL runs with wrk (Debian's package) and
+# wrk-join.lua instead of the load generator: a lighter client, so the servers get more of the
+# machine, but no invariant check. The MySQL ratio always compares runs of the same client; two
+# instances are always driven by the load generator (wrk takes one URL), which checks them.
 #
 # Bare and memory runs alternate for ROUNDS rounds (default 3) and the script prints the median of
 # the per-round ratios: on a shared 2-core machine throughput drifts by tens of percent from one
@@ -105,7 +107,8 @@ if [ -n "${MYSQL_URL:-}" ]; then
     MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$mysql_db_url" MATCHMAKING_PORT=8080 \
         java "${JVM[@]}" -jar "$APP" > "$LOGS/mysql.log" 2>&1 & pids+=($!)
     await_port 8080
-    mysql=$(CLIENT= load http://127.0.0.1:8080)
+    mysql=$(load http://127.0.0.1:8080)
+    mysql_p99=$(p99)
     stop_all
     echo "== two servers, one MySQL database" >&2
     for port in 8080 8081; do
@@ -115,8 +118,9 @@ if [ -n "${MYSQL_URL:-}" ]; then
     await_port 8080
     await_port 8081
     two=$(CLIENT= load http://127.0.0.1:8080,http://127.0.0.1:8081)
+    two_p99=$(CLIENT= p99)
     stop_all
     java -cp "$BENCH" io.matchmaking.bench.Databases drop "$MYSQL_URL" mm_bench
-    echo "MySQL store: $mysql req/s (ratio to the median memory run $(awk "BEGIN {printf \"%.2f\", $mysql / $memory}")); two instances: $two req/s"
+    echo "MySQL store: $mysql req/s (p99 $mysql_p99 ms; ratio to the median memory run $(awk "BEGIN {printf \"%.2f\", $mysql / $memory}")); two instances: $two req/s (p99 $two_p99 ms)"
 fi
 echo "server logs: $LOGS"

@@ -43,8 +43,9 @@ final class ServerProcess implements AutoCloseable {
             variables.put(env[i], env[i + 1]);
         }
         Path log = Files.createTempFile("matchmaking-server", ".log");
+        // the JVM flags of the README's start command (docs/operations.md, "JVM flags")
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar).redirectErrorStream(true);
+                "-Xmn96m", "-XX:MaxTenuringThreshold=1", "-jar", jar).redirectErrorStream(true);
         builder.environment().putAll(variables);
         Process process = builder.start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
