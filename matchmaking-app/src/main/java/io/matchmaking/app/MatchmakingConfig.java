@@ -2,6 +2,7 @@ package io.matchmaking.app;
 
 import io.matchmaking.core.MatchmakingRules;
 import io.matchmaking.core.match.Match;
+import io.matchmaking.http.MatchmakingHttpServer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.OptionalInt;
  * @param sweepInterval   how often expiry and retention run
  * @param apiToken        when present, API calls need {@code Authorization: Bearer <token>}
  * @param logFormat       text or json
+ * @param httpThreads     most threads serving API requests at once (Jetty's pool)
  */
 public record MatchmakingConfig(
         int port,
@@ -32,7 +34,8 @@ public record MatchmakingConfig(
         Duration shutdownTimeout,
         Duration sweepInterval,
         Optional<String> apiToken,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        int httpThreads) {
 
     private static final int MAX_PORT = 65_535;
     private static final long ONE_YEAR = 366L * 24 * 3600;
@@ -62,7 +65,20 @@ public record MatchmakingConfig(
                 read.seconds("MATCHMAKING_SHUTDOWN_TIMEOUT", 30, 0, 3600),
                 read.seconds("MATCHMAKING_SWEEP_INTERVAL", 1, 1, 3600),
                 read.text("MATCHMAKING_API_TOKEN"),
-                read.choice("MATCHMAKING_LOG_FORMAT", LogFormat.TEXT, LogFormat.class));
+                read.choice("MATCHMAKING_LOG_FORMAT", LogFormat.TEXT, LogFormat.class),
+                read.integer("MATCHMAKING_HTTP_THREADS", defaultHttpThreads(mysql),
+                        MatchmakingHttpServer.MIN_REQUEST_THREADS, 10_000, ""));
+    }
+
+    /**
+     * A request needs its thread only while it runs or waits for a database connection: long polls
+     * and group-committed joins hold none while they wait. So a few threads per core, plus one per
+     * MySQL connection for the reads that wait on the database; more only take turns on the cores
+     * (with 64 connections on 2 cores, 250 threads tripled the p99 of a join: docs/benchmarks.md).
+     */
+    private static int defaultHttpThreads(Optional<MySqlSettings> mysql) {
+        return Math.max(MatchmakingHttpServer.MIN_REQUEST_THREADS, 4 * Runtime.getRuntime().availableProcessors())
+                + mysql.map(MySqlSettings::poolSize).orElse(0);
     }
 
     private static MySqlSettings mysql(EnvironmentReader read) {
@@ -84,6 +100,6 @@ public record MatchmakingConfig(
                 + ", store=" + store.name().toLowerCase(Locale.ROOT)
                 + ", matchSize=" + rules.matchSize() + ", waitTimeout=" + rules.waitTimeout().toSeconds()
                 + "s, retention=" + rules.retention().toSeconds() + "s, auth=" + (apiToken.isPresent() ? "on" : "off")
-                + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT);
+                + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT) + ", httpThreads=" + httpThreads;
     }
 }

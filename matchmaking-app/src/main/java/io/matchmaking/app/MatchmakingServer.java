@@ -1,8 +1,6 @@
 package io.matchmaking.app;
 
 import io.matchmaking.core.GroupCommitJoiner;
-import io.matchmaking.core.JoinRequest;
-import io.matchmaking.core.JoinResult;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.http.MatchmakingHttpServer;
@@ -15,7 +13,6 @@ import io.matchmaking.store.mysql.MySqlStoreSettings;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalInt;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,13 +58,18 @@ public final class MatchmakingServer {
             watchers.pollStore(repository, WATCH_POLL_INTERVAL);
         }
         this.readiness = new Readiness(repository::isAvailable);
-        this.http = MatchmakingHttpServer.builder(matchmaker, metrics, readiness)
+        MatchmakingHttpServer.Builder http = MatchmakingHttpServer.builder(matchmaker, metrics, readiness)
                 .apiToken(config.apiToken())
+                .requestThreads(config.httpThreads())
                 .shutdownTimeout(config.shutdownTimeout())
                 .separateAdminPort(config.adminPort().isPresent())
-                .watchers(watchers)
-                .joiner(joinerFor(config, matchmaker))
-                .build();
+                .watchers(watchers);
+        if (config.store() == StoreKind.MYSQL) {
+            // MySQL pays per transaction, so concurrent joins share one; in memory a join is
+            // cheaper than the hand-off, so each runs alone on its request's thread
+            http.groupCommit(new GroupCommitJoiner(matchmaker, GROUP_COMMIT_MAX_BATCH));
+        }
+        this.http = http.build();
         this.sweeper = new Sweeper(matchmaker, config.sweepInterval());
     }
 
@@ -80,17 +82,6 @@ public final class MatchmakingServer {
                 MySqlStoreSettings.of(mysql.url(), mysql.user(), mysql.password()).withPoolSize(mysql.poolSize()));
         store.bindPoolMetrics(metrics.registry());
         return store;
-    }
-
-    /**
-     * MySQL pays per transaction, so concurrent joins share one (group commit); in memory a join
-     * is cheaper than the hand-off, so each runs alone.
-     */
-    private static Function<JoinRequest, JoinResult> joinerFor(MatchmakingConfig config, Matchmaker matchmaker) {
-        if (config.store() == StoreKind.MEMORY) {
-            return matchmaker::join;
-        }
-        return new GroupCommitJoiner(matchmaker, GROUP_COMMIT_MAX_BATCH)::join;
     }
 
     /** Builds the server from {@code config} and starts it. */

@@ -33,6 +33,14 @@ class MatchmakingConfigTest {
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.apiToken()).isEmpty();
         assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(config.httpThreads()).isEqualTo(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
+    void theMySqlStoreAddsAThreadPerDatabaseConnection() {
+        MatchmakingConfig config = read("MATCHMAKING_STORE", "mysql", "MATCHMAKING_MYSQL_URL", "jdbc:mysql://db:3306/mm",
+                "MATCHMAKING_MYSQL_POOL_SIZE", "20");
+        assertThat(config.httpThreads()).isEqualTo(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()) + 20);
     }
 
     @Test
@@ -41,7 +49,8 @@ class MatchmakingConfigTest {
                 "MATCHMAKING_STORE", "MySQL", "MATCHMAKING_MYSQL_URL", "jdbc:mysql://db:3306/mm",
                 "MATCHMAKING_MYSQL_USER", "mm", "MATCHMAKING_MYSQL_PASSWORD", "pw", "MATCHMAKING_MYSQL_POOL_SIZE", "8",
                 "MATCHMAKING_MATCH_SIZE", "5", "MATCHMAKING_WAIT_TIMEOUT", "0", "MATCHMAKING_MATCH_RETENTION", "60",
-                "MATCHMAKING_SHUTDOWN_TIMEOUT", "5", "MATCHMAKING_API_TOKEN", "t0k", "MATCHMAKING_LOG_FORMAT", "json");
+                "MATCHMAKING_SHUTDOWN_TIMEOUT", "5", "MATCHMAKING_API_TOKEN", "t0k", "MATCHMAKING_LOG_FORMAT", "json",
+                "MATCHMAKING_HTTP_THREADS", "64");
         assertThat(config.port()).isEqualTo(9000);
         assertThat(config.adminPort()).hasValue(9001);
         assertThat(config.store()).isEqualTo(StoreKind.MYSQL);
@@ -52,6 +61,7 @@ class MatchmakingConfigTest {
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.apiToken()).isEqualTo(Optional.of("t0k"));
         assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(config.httpThreads()).isEqualTo(64);
         assertThat(config.toString()).doesNotContain("t0k", "pw");
     }
 
@@ -66,6 +76,8 @@ class MatchmakingConfigTest {
         "MATCHMAKING_WAIT_TIMEOUT|-5|MATCHMAKING_WAIT_TIMEOUT must be between 0 and 31622400 seconds (got \"-5\")",
         "MATCHMAKING_MATCH_RETENTION|0|MATCHMAKING_MATCH_RETENTION must be between 1 and 31622400 seconds (got \"0\")",
         "MATCHMAKING_SHUTDOWN_TIMEOUT|1.5|MATCHMAKING_SHUTDOWN_TIMEOUT must be between 0 and 3600 seconds (got \"1.5\")",
+        "MATCHMAKING_HTTP_THREADS|7|MATCHMAKING_HTTP_THREADS must be between 8 and 10000 (got \"7\")",
+        "MATCHMAKING_HTTP_THREADS|many|MATCHMAKING_HTTP_THREADS must be between 8 and 10000 (got \"many\")",
         "MATCHMAKING_STORE|redis|MATCHMAKING_STORE must be memory or mysql (got \"redis\")",
         "MATCHMAKING_LOG_FORMAT|xml|MATCHMAKING_LOG_FORMAT must be text or json (got \"xml\")",
         "MATCHMAKING_STORE|mysql|MATCHMAKING_MYSQL_URL is required when MATCHMAKING_STORE=mysql"})

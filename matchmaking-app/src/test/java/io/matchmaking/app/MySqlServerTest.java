@@ -3,9 +3,15 @@ package io.matchmaking.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.matchmaking.core.testkit.Concurrently;
 import io.matchmaking.store.mysql.MySqlTestDatabase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +70,32 @@ class MySqlServerTest {
         assertThat(b.get("/players/mysql-p1").json()).isEqualTo(ready);
         assertThat(b.post("/join", "{\"id\":\"mysql-p1\"}").json().get("match_id").asText()).isNotEqualTo(id);
         assertThat(a.post("/leave", "{\"id\":\"mysql-p1\"}").status()).isEqualTo(200);
+    }
+
+    /** Group commit answers each request after the commit that holds its join. */
+    @Test
+    void joinsFromManyConnectionsAtOnceFillWholeMatchesOfDistinctPlayers() throws Exception {
+        first = start();
+        TestClient client = new TestClient(first.port());
+
+        List<List<TestResponse>> byThread = Concurrently.run(16, t -> {
+            List<TestResponse> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(client.post("/join", "{\"id\":\"burst-" + t + "-" + i + "\",\"queue\":\"burst\"}"));
+            }
+            return answers;
+        });
+
+        Map<String, JsonNode> matches = new HashMap<>();
+        byThread.stream().flatMap(List::stream).forEach(answer -> {
+            assertThat(answer.status()).isEqualTo(200);
+            String id = answer.json().get("match_id").asText();
+            matches.computeIfAbsent(id, key -> client.get("/status/" + key).json());
+        });
+        assertThat(matches.values()).hasSize(32)
+                .allSatisfy(match -> assertThat(match.get("status").asText()).isEqualTo("ready"));
+        assertThat(matches.values().stream().flatMap(match -> StreamSupport.stream(match.get("players").spliterator(), false))
+                .map(JsonNode::asText)).hasSize(96).doesNotHaveDuplicates();
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.matchmaking.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.matchmaking.core.GroupCommitJoiner;
 import io.matchmaking.core.JoinRequest;
-import io.matchmaking.core.JoinResult;
 import io.matchmaking.core.LeaveResult;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.match.Match;
@@ -13,7 +13,6 @@ import io.matchmaking.http.watch.MatchWatchers;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * The API routes: JSON in, one core call, JSON out. Rules live in the core; errors in
@@ -22,12 +21,12 @@ import java.util.function.Function;
 final class MatchRoutes {
 
     private final Matchmaker matchmaker;
-    private final Function<JoinRequest, JoinResult> joiner;
+    private final Optional<GroupCommitJoiner> groupCommit;
     private final MatchWatchers watchers;
 
-    MatchRoutes(Matchmaker matchmaker, Function<JoinRequest, JoinResult> joiner, MatchWatchers watchers) {
+    MatchRoutes(Matchmaker matchmaker, Optional<GroupCommitJoiner> groupCommit, MatchWatchers watchers) {
         this.matchmaker = matchmaker;
-        this.joiner = joiner;
+        this.groupCommit = groupCommit;
         this.watchers = watchers;
     }
 
@@ -39,9 +38,18 @@ final class MatchRoutes {
         routes.get("/queues", this::queues);
     }
 
+    /**
+     * With group commit the request holds no thread while its unit runs: the leader that commits
+     * it writes the answer, and a failure reaches {@link ErrorMapping} like a thrown one.
+     */
     private void join(Context ctx) {
         JoinRequest request = PlayerCommand.join(RequestBody.read(ctx));
-        respond(ctx, joiner.apply(request).match());
+        if (groupCommit.isPresent()) {
+            GroupCommitJoiner joiner = groupCommit.get();
+            ctx.future(() -> joiner.joinAsync(request).thenAccept(result -> respond(ctx, result.match())));
+        } else {
+            respond(ctx, matchmaker.join(request).match());
+        }
     }
 
     /**

@@ -3,8 +3,7 @@ package io.matchmaking.http;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
-import io.matchmaking.core.JoinRequest;
-import io.matchmaking.core.JoinResult;
+import io.matchmaking.core.GroupCommitJoiner;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
 import io.matchmaking.http.watch.MatchWatchers;
@@ -13,10 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.Function;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP server: the API on one port and, optionally, health and metrics on an admin port.
@@ -29,6 +28,11 @@ public final class MatchmakingHttpServer {
 
     private static final Duration CONNECTION_IDLE_TIMEOUT = Duration.ofSeconds(WaitParameter.MAX_SECONDS + 30);
 
+    /** Javalin's own default. */
+    private static final int DEFAULT_REQUEST_THREADS = 250;
+    /** Jetty takes an acceptor and a selector thread from the pool, and needs some left to serve. */
+    public static final int MIN_REQUEST_THREADS = 8;
+
     private final Javalin api;
     private final Optional<Javalin> admin;
 
@@ -36,11 +40,12 @@ public final class MatchmakingHttpServer {
         RequestObserver observer = new RequestObserver(builder.metrics.registry());
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
         OpenApiRoute openApi = new OpenApiRoute();
-        MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.joiner, builder.watchers);
+        MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.groupCommit, builder.watchers);
         Optional<BearerAuth> auth = builder.apiToken.map(token ->
                 new BearerAuth(token, builder.separateAdmin ? Set.of() : AdminRoutes.PATHS));
         this.api = Javalin.create(config -> {
             configure(config, builder.shutdownTimeout, observer);
+            config.jetty.threadPool = requestThreads(builder.requestThreads);
             auth.ifPresent(bearer -> config.routes.before(bearer::check));
             matchRoutes.register(config.routes);
             openApi.register(config.routes);
@@ -54,6 +59,13 @@ public final class MatchmakingHttpServer {
                     adminRoutes.register(config.routes);
                 }))
                 : Optional.empty();
+    }
+
+    /** Jetty's pool as Javalin builds it (8 threads kept, idle ones beyond leave after a minute), sized. */
+    private static QueuedThreadPool requestThreads(int most) {
+        QueuedThreadPool pool = new QueuedThreadPool(most, MIN_REQUEST_THREADS, (int) Duration.ofMinutes(1).toMillis());
+        pool.setName("http");
+        return pool;
     }
 
     private static void configure(JavalinConfig config, Duration shutdownTimeout, RequestObserver observer) {
@@ -127,21 +139,22 @@ public final class MatchmakingHttpServer {
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private boolean separateAdmin;
         private MatchWatchers watchers = new MatchWatchers();
-        private Function<JoinRequest, JoinResult> joiner;
+        private Optional<GroupCommitJoiner> groupCommit = Optional.empty();
+        private int requestThreads = DEFAULT_REQUEST_THREADS;
 
         private Builder(Matchmaker matchmaker, MatchmakingMetrics metrics, Readiness readiness) {
             this.matchmaker = Objects.requireNonNull(matchmaker, "matchmaker");
             this.metrics = Objects.requireNonNull(metrics, "metrics");
             this.readiness = Objects.requireNonNull(readiness, "readiness");
-            this.joiner = matchmaker::join;
         }
 
         /**
-         * How {@code POST /join} runs a join; {@link Matchmaker#join} by default, a
-         * {@link io.matchmaking.core.GroupCommitJoiner} for a store that pays per transaction.
+         * {@code POST /join} hands joins to {@code joiner} (for a store that pays per transaction)
+         * and answers each when its unit commits; by default each join runs alone on its request's
+         * thread ({@link Matchmaker#join}).
          */
-        public Builder joiner(Function<JoinRequest, JoinResult> value) {
-            this.joiner = Objects.requireNonNull(value, "joiner");
+        public Builder groupCommit(GroupCommitJoiner joiner) {
+            this.groupCommit = Optional.of(Objects.requireNonNull(joiner, "joiner"));
             return this;
         }
 
@@ -163,6 +176,18 @@ public final class MatchmakingHttpServer {
          */
         public Builder watchers(MatchWatchers value) {
             this.watchers = Objects.requireNonNull(value, "watchers");
+            return this;
+        }
+
+        /**
+         * The most threads serving API requests at once (Jetty's own selector and acceptor
+         * threads included); Javalin's 250 by default. Long polls hold none while they wait.
+         */
+        public Builder requestThreads(int most) {
+            if (most < MIN_REQUEST_THREADS) {
+                throw new IllegalArgumentException("at least " + MIN_REQUEST_THREADS + " request threads are needed");
+            }
+            this.requestThreads = most;
             return this;
         }
 

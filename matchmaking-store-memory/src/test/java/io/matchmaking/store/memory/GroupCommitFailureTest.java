@@ -10,8 +10,6 @@ import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.testkit.Concurrently;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,17 +21,8 @@ class GroupCommitFailureTest {
     @Test
     void aFailedUnitFailsItsJoinsOnly() throws Exception {
         InMemoryMatchRepository real = new InMemoryMatchRepository();
-        MatchRepository failingForOneQueue = (MatchRepository) Proxy.newProxyInstance(
-                MatchRepository.class.getClassLoader(), new Class<?>[] {MatchRepository.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("inQueue") && BROKEN.equals(args[0])) {
-                        throw new StoreUnavailableException("queue broken is down");
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        MatchRepository failingForOneQueue = FailingUnits.around(real,
+                queue -> BROKEN.equals(queue) ? new StoreUnavailableException("queue broken is down") : null);
         GroupCommitJoiner joiner = new GroupCommitJoiner(Matchmaker.builder(failingForOneQueue).build(), 64);
 
         List<String> outcomes = Concurrently.run(8, t -> {
