@@ -25,13 +25,7 @@ final class ErrorMapping {
     }
 
     static void register(RoutesConfig routes) {
-        routes.exception(ApiException.class, (e, ctx) -> {
-            if (e.status() == 413) {
-                refuseBody(ctx);
-            } else {
-                answer(ctx, e.status(), e.getMessage());
-            }
-        });
+        routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
         routes.exception(HttpResponseException.class, ErrorMapping::javalinResponse);
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("store unavailable on {} {}: {}", ctx.method(), Routes.template(ctx), e.getMessage());
@@ -58,19 +52,9 @@ final class ErrorMapping {
                 }
                 answer(ctx, 405, "method not allowed");
             }
-            case 413 -> refuseBody(ctx);
+            case 413 -> answer(ctx, 413, RequestBody.TOO_LARGE);
             default -> answer(ctx, status, reason(status));
         }
-    }
-
-    /**
-     * A body over the limit is refused unread, so Jetty closes the connection after the answer
-     * rather than read the rest. Saying so lets a client open a new connection for its next
-     * request instead of sending it into one that is closing (RFC 9110, 15.5.14).
-     */
-    private static void refuseBody(Context ctx) {
-        ctx.header("Connection", "close");
-        answer(ctx, 413, RequestBody.TOO_LARGE);
     }
 
     static String reason(int status) {
@@ -78,6 +62,7 @@ final class ErrorMapping {
     }
 
     private static void answer(Context ctx, int status, String message) {
+        UnreadBody.settle(ctx);
         Json.respond(ctx, status, new ErrorBody(message));
     }
 }

@@ -27,18 +27,23 @@ final class RequestBody {
         }
         try {
             InputStream in = ctx.req().getInputStream();
-            if (declared >= 0) {
-                return in.readNBytes((int) declared);
-            }
-            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            byte[] body = in.readNBytes(declared >= 0 ? (int) declared : MAX_BYTES + 1);
             if (body.length > MAX_BYTES) {
                 throw tooLarge();
             }
+            if (body.length < declared) {
+                throw cutShort();
+            }
+            UnreadBody.readWhole(ctx);
             return body;
-        } catch (IOException cutShort) {
-            // the client closed or broke the connection mid-body: nothing was read, nothing changes
-            throw ApiException.badRequest("request body could not be read");
+        } catch (IOException broken) {
+            throw cutShort();
         }
+    }
+
+    /** The client closed or broke the connection mid-body: nothing was read, nothing changes. */
+    private static ApiException cutShort() {
+        return ApiException.badRequest("request body could not be read");
     }
 
     static ApiException tooLarge() {
