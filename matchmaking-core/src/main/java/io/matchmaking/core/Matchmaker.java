@@ -69,7 +69,14 @@ public final class Matchmaker {
 
     /** One join; see {@link #joinAll(List)}. */
     public JoinResult join(JoinRequest request) {
-        return joinAll(List.of(request)).get(0);
+        // joinAll of one request without the grouping a batch needs: every join of the memory store comes here
+        return settle(request, joinOne(request));
+    }
+
+    private JoinStep joinOne(JoinRequest request) {
+        QueueName queue = request.queue();
+        return events.publish(repository.inQueue(queue,
+                new JoinWork(queue, List.of(request.player()), rules.matchSize(), clock, matchIds))).get(0);
     }
 
     /**
@@ -135,8 +142,7 @@ public final class Matchmaker {
             if (refreshed.isPresent()) {
                 return refreshed.get();
             }
-            step = events.publish(repository.inQueue(request.queue(), new JoinWork(
-                    request.queue(), List.of(request.player()), rules.matchSize(), clock, matchIds))).get(0);
+            step = joinOne(request);
         }
         throw new ConflictingUpdateException("player " + request.player() + " keeps moving between queues");
     }
