@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -40,12 +42,14 @@ public final class MatchmakingHttpServer {
         RequestObserver observer = new RequestObserver(builder.metrics.registry());
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
         OpenApiRoute openApi = new OpenApiRoute();
-        MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.groupCommit, builder.watchers);
+        QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
+        MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.groupCommit, orInline(requestThreads),
+                builder.watchers);
         Optional<BearerAuth> auth = builder.apiToken.map(token ->
                 new BearerAuth(token, builder.separateAdmin ? Set.of() : AdminRoutes.PATHS));
         this.api = Javalin.create(config -> {
             configure(config, builder.shutdownTimeout, observer);
-            config.jetty.threadPool = requestThreads(builder.requestThreads);
+            config.jetty.threadPool = requestThreads;
             auth.ifPresent(bearer -> config.routes.before(bearer::check));
             matchRoutes.register(config.routes);
             openApi.register(config.routes);
@@ -66,6 +70,17 @@ public final class MatchmakingHttpServer {
         QueuedThreadPool pool = new QueuedThreadPool(most, MIN_REQUEST_THREADS, (int) Duration.ofMinutes(1).toMillis());
         pool.setName("http");
         return pool;
+    }
+
+    /** Runs a task on {@code pool}, or on the caller's thread when the pool refuses it (it is full or stopping). */
+    private static Executor orInline(QueuedThreadPool pool) {
+        return task -> {
+            try {
+                pool.execute(task);
+            } catch (RejectedExecutionException refused) {
+                task.run();
+            }
+        };
     }
 
     private static void configure(JavalinConfig config, Duration shutdownTimeout, RequestObserver observer) {
