@@ -73,7 +73,7 @@ public final class MatchmakingHttpServer {
     }
 
     /** Runs a task on {@code pool}, or on the caller's thread when the pool refuses it (it is full or stopping). */
-    private static Executor orInline(QueuedThreadPool pool) {
+    static Executor orInline(QueuedThreadPool pool) {
         return task -> {
             try {
                 pool.execute(task);
