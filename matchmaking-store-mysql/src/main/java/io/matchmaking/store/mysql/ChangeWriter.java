@@ -158,9 +158,8 @@ final class ChangeWriter {
     }
 
     /**
-     * The queue row names its waiting match; it is removed as soon as the queue has none (its match
-     * became ready, or was deleted empty), so queue names nobody uses any more leave no row behind.
-     * A unit waiting for the removed row's lock finds no row and creates it again.
+     * The queue row names its waiting match, or none once its match became ready or was deleted
+     * empty. The row itself stays for the queue's next unit; the purge removes rows left idle.
      */
     private void pointQueueAtItsWaitingMatch(Optional<Match> before, QueueChanges changes) {
         String beforeId = before.map(match -> match.id().value()).orElse(null);
@@ -170,9 +169,7 @@ final class ChangeWriter {
                 .map(match -> match.id().value())
                 .reduce((first, second) -> second)
                 .orElse(beforeDeleted || readied(before, changes) ? null : beforeId);
-        if (after == null && beforeId != null) {
-            handle.createUpdate("DELETE FROM mm_queue WHERE queue = :queue").bind("queue", queue.value()).execute();
-        } else if (!Objects.equals(after, beforeId)) {
+        if (!Objects.equals(after, beforeId)) {
             handle.createUpdate("UPDATE mm_queue SET waiting_match_id = :id WHERE queue = :queue")
                     .bind("id", after)
                     .bind("queue", queue.value())

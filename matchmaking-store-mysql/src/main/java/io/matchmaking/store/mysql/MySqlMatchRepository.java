@@ -13,6 +13,8 @@ import io.matchmaking.core.store.QueueWork;
 import io.matchmaking.core.store.RetryListener;
 import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,16 +26,23 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.transaction.LocalTransactionHandler;
 
 /**
  * The {@link MatchRepository} on MySQL 8 / MariaDB 10.6+: any number of instances may share one
  * database, and every rule holds across them.
  *
  * <p>A unit of work is one transaction (READ COMMITTED) that first locks its queue's row in
- * {@code mm_queue} by primary key ({@code SELECT ... FOR UPDATE}): that row is the queue's single
- * serialization point across instances. Deadlocks and lock wait timeouts are retried a bounded
- * number of times; an unreachable database is a {@link StoreUnavailableException} at once. A unit
- * returns only after its commit, so an answer means durable.
+ * {@code mm_queue} by primary key ({@code SELECT ... FOR UPDATE}), reading the queue's waiting match
+ * in the same statement: that row is the queue's single serialization point across instances.
+ * Deadlocks and lock wait timeouts are retried a bounded number of times; an unreachable database
+ * is a {@link StoreUnavailableException} at once. A unit returns only after its commit, so an
+ * answer means durable.
+ *
+ * <p>Only one unit of a queue runs at a time, so its round trips are the queue's throughput: a unit
+ * sends its statements and a {@code COMMIT}, nothing else (the store's own pool never runs in
+ * autocommit mode, and the queue's row outlives its waiting match until the purge).
  */
 public final class MySqlMatchRepository implements MatchRepository {
 
@@ -47,6 +56,9 @@ public final class MySqlMatchRepository implements MatchRepository {
     private MySqlMatchRepository(DataSource dataSource, int maxAttempts, boolean ownsDataSource) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        // begins and commits its own transactions whatever the connection's autocommit mode: on the
+        // store's pool (autocommit off) that is no statement at all, on a caller's pool as before
+        jdbi.setTransactionHandler(LocalTransactionHandler.managed());
         this.retries = new UnitRetries(maxAttempts);
         this.ownsDataSource = ownsDataSource;
     }
@@ -74,7 +86,11 @@ public final class MySqlMatchRepository implements MatchRepository {
         }
     }
 
-    /** A store on a pool the caller owns (and closes); the schema is migrated first. */
+    /**
+     * A store on a pool the caller owns (and closes); the schema is migrated first. On a pool in
+     * autocommit mode each unit switches autocommit off and on again, two round trips more than on
+     * a pool with autocommit off (as {@link #open} configures its own).
+     */
     public static MySqlMatchRepository on(DataSource dataSource, int maxAttempts) {
         SchemaMigrations.migrate(dataSource);
         return new MySqlMatchRepository(dataSource, maxAttempts, false);
@@ -107,23 +123,41 @@ public final class MySqlMatchRepository implements MatchRepository {
         }));
     }
 
-    /** Locks the queue's row by primary key (creating it first if needed); answers its waiting match id. */
-    private static String lockQueue(Handle handle, QueueName queue) {
-        Optional<Optional<String>> locked = selectForUpdate(handle, queue);
+    /**
+     * Locks the queue's row by primary key (creating it first if needed) and answers its waiting
+     * match, read in the same statement.
+     */
+    private static Optional<Match> lockQueue(Handle handle, QueueName queue) {
+        Optional<Optional<Match>> locked = selectForUpdate(handle, queue);
         if (locked.isEmpty()) {
             handle.createUpdate("INSERT INTO mm_queue (queue) VALUES (:queue) ON DUPLICATE KEY UPDATE queue = queue")
                     .bind("queue", queue.value())
                     .execute();
             locked = selectForUpdate(handle, queue);
         }
-        return locked.orElseThrow(() -> new IllegalStateException("queue row vanished under its lock")).orElse(null);
+        return locked.orElseThrow(() -> new IllegalStateException("queue row vanished under its lock"));
     }
 
-    private static Optional<Optional<String>> selectForUpdate(Handle handle, QueueName queue) {
-        return handle.createQuery("SELECT waiting_match_id FROM mm_queue WHERE queue = :queue FOR UPDATE")
+    /** The queue's row if there is one, holding its waiting match if it has one. */
+    private static Optional<Optional<Match>> selectForUpdate(Handle handle, QueueName queue) {
+        // the match row is locked too, by primary key, after the queue's row as in every unit
+        return handle.createQuery("SELECT q.waiting_match_id, m.* FROM mm_queue q"
+                        + " LEFT JOIN mm_match m ON m.match_id = q.waiting_match_id"
+                        + " WHERE q.queue = :queue FOR UPDATE")
                 .bind("queue", queue.value())
-                .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
+                .map((rs, ctx) -> waitingMatch(rs, ctx, queue))
                 .findOne();
+    }
+
+    private static Optional<Match> waitingMatch(ResultSet rs, StatementContext ctx, QueueName queue)
+            throws SQLException {
+        if (rs.getString("waiting_match_id") == null) {
+            return Optional.empty();
+        }
+        if (rs.getString("match_id") == null) {
+            throw new IllegalStateException("queue " + queue + " points at a missing match");
+        }
+        return Optional.of(Rows.MATCH.map(rs, ctx));
     }
 
     @Override
@@ -193,6 +227,12 @@ public final class MySqlMatchRepository implements MatchRepository {
         });
     }
 
+    /**
+     * Purges ready matches past {@code readyBefore}, then the rows of queues that have no waiting
+     * match: a unit leaves its queue's row in place when the queue's match becomes ready, so that
+     * the queue's next unit finds it (one statement, not three), and queue names nobody uses any
+     * more leave nothing behind past the next purge.
+     */
     @Override
     public int purgeReadyMatches(Instant readyBefore) {
         int purged = 0;
@@ -212,7 +252,25 @@ public final class MySqlMatchRepository implements MatchRepository {
             }));
             purged += batch;
         } while (batch == PURGE_BATCH);
+        purgeIdleQueueRows();
         return purged;
+    }
+
+    private void purgeIdleQueueRows() {
+        retries.run("purge of idle queue rows", () -> jdbi.inTransaction(handle -> {
+            List<String> idle = handle.createQuery("SELECT queue FROM mm_queue WHERE waiting_match_id IS NULL")
+                    .mapTo(String.class)
+                    .list();
+            if (idle.isEmpty()) {
+                return 0;
+            }
+            // by primary key, and only if still idle once locked: a unit that holds the row and
+            // gives the queue a new waiting match keeps it (the condition is checked again after
+            // the lock wait); a unit that waits for the deleted row creates it again
+            return handle.createUpdate("DELETE FROM mm_queue WHERE queue IN (<queues>) AND waiting_match_id IS NULL")
+                    .bindList("queues", idle)
+                    .execute();
+        }));
     }
 
     @Override

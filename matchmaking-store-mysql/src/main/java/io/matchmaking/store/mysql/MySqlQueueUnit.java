@@ -15,20 +15,19 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The reads of one unit, inside its transaction, after the queue's row is locked: by primary
- * key only, never a locking read through a secondary index.
+ * key only, never a locking read through a secondary index. The waiting match came with the lock.
  */
 final class MySqlQueueUnit implements QueueUnit {
 
     private final Handle handle;
     private final QueueName queue;
-    private final String waitingMatchId;
-    private boolean waitingMatchRead;
-    private Match waitingMatch;
+    private final Optional<Match> waitingMatch;
 
-    MySqlQueueUnit(Handle handle, QueueName queue, String waitingMatchId) {
+    /** {@code waitingMatch} was read with the queue's lock. */
+    MySqlQueueUnit(Handle handle, QueueName queue, Optional<Match> waitingMatch) {
         this.handle = handle;
         this.queue = queue;
-        this.waitingMatchId = waitingMatchId;
+        this.waitingMatch = waitingMatch;
     }
 
     @Override
@@ -38,16 +37,7 @@ final class MySqlQueueUnit implements QueueUnit {
 
     @Override
     public Optional<Match> waitingMatch() {
-        if (!waitingMatchRead) {
-            waitingMatch = waitingMatchId == null ? null : handle
-                    .createQuery("SELECT " + Rows.MATCH_COLUMNS + " FROM mm_match WHERE match_id = :id")
-                    .bind("id", waitingMatchId)
-                    .map(Rows.MATCH)
-                    .findOne()
-                    .orElseThrow(() -> new IllegalStateException("queue " + queue + " points at a missing match"));
-            waitingMatchRead = true;
-        }
-        return Optional.ofNullable(waitingMatch);
+        return waitingMatch;
     }
 
     @Override
