@@ -27,7 +27,7 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-25}
 CONNECTIONS=${CONNECTIONS:-64}
 ROUNDS=${ROUNDS:-3}
-read -r -a JVM <<< "${JAVA_OPTS--Xmn96m -XX:MaxTenuringThreshold=1}"
+read -r -a JVM <<< "${JAVA_OPTS--Xmn32m -XX:MaxTenuringThreshold=0}"
 
 ./mvnw -B -q -DskipTests package
 BENCH=matchmaking-bench/target/matchmaking-bench.jar

@@ -45,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
         Path log = Files.createTempFile("matchmaking-server", ".log");
         // the JVM flags of the README's start command (docs/operations.md, "JVM flags")
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmn96m", "-XX:MaxTenuringThreshold=1", "-jar", jar).redirectErrorStream(true);
+                "-Xmn32m", "-XX:MaxTenuringThreshold=0", "-jar", jar).redirectErrorStream(true);
         builder.environment().putAll(variables);
         Process process = builder.start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
