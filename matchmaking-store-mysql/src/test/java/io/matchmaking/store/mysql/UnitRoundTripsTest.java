@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import java.util.List;
@@ -56,6 +57,17 @@ class UnitRoundTripsTest {
         assertThat(sent.get(0)).startsWith("select").endsWith("for update");
         assertThat(sent).filteredOn(sql -> sql.startsWith("insert into mm_queue")).isEmpty();
         assertThat(sent).last().isEqualTo("commit");
+    }
+
+    @Test
+    void aReadOutsideAUnitLeavesNoTransactionOpen() {
+        MatchId id = matchmaker.join(new JoinRequest(PlayerId.of("p1"), queue)).match().id();
+        SentStatements.clear();
+
+        assertThat(repository.findMatch(id)).isPresent();
+
+        // the pool ends the read's transaction when the connection comes back
+        assertThat(SentStatements.sent()).extracting(UnitRoundTripsTest::verb).containsExactly("select", "rollback");
     }
 
     private void join(String player) {
