@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.JoinResult;
 import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +63,47 @@ class QueueRowTest {
 
         assertThat(queueRows()).isEqualTo(1);
         assertThat(join("p5").match().players()).containsExactly(PlayerId.of("p4"), PlayerId.of("p5"));
+    }
+
+    @Test
+    void aRowGivenAWaitingMatchWhileThePurgeWaitsForItsLockIsKept() throws Exception {
+        join("p1");
+        join("p2");
+        MatchId ready = join("p3").match().id();
+
+        try (Connection unit = database.connect(); Statement statement = unit.createStatement()) {
+            unit.setAutoCommit(false);
+            // another unit holds the idle row and gives the queue a waiting match
+            statement.executeQuery("SELECT * FROM mm_queue WHERE queue = 'one-off' FOR UPDATE").close();
+            statement.executeUpdate("UPDATE mm_queue SET waiting_match_id = '" + ready.value() + "'"
+                    + " WHERE queue = 'one-off'");
+            CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(
+                    () -> repository.purgeReadyMatches(Instant.EPOCH));
+            awaitThePurgesDelete();
+            unit.commit();
+
+            assertThat(purge.get(10, TimeUnit.SECONDS)).isZero();
+        }
+
+        assertThat(queueRows()).isEqualTo(1);
+    }
+
+    /** Until the purge's DELETE runs: it read the row as idle before the commit, so it waits for the lock. */
+    private void awaitThePurgesDelete() throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (Connection observer = database.connect(); Statement statement = observer.createStatement()) {
+            while (true) {
+                try (ResultSet rs = statement.executeQuery(
+                        "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE 'DELETE FROM mm_queue%'")) {
+                    rs.next();
+                    if (rs.getInt(1) == 1) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("the purge waits for the row's lock").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        }
     }
 
     private JoinResult join(String player) {
