@@ -19,9 +19,7 @@ import org.junit.jupiter.api.Test;
 class UnitRoundTripsTest {
 
     private final MySqlTestDatabase database = MySqlTestDatabase.create();
-    private final MySqlMatchRepository repository = MySqlMatchRepository.open(MySqlStoreSettings
-            .of(withStatementLog(database.url()), database.settings(1).user(), database.settings(1).password())
-            .withPoolSize(1));
+    private final MySqlMatchRepository repository = MySqlMatchRepository.open(withStatementLog(database.settings(1)));
     private final Matchmaker matchmaker = Matchmaker.builder(repository).build();
     private final QueueName queue = QueueName.of("q");
 
@@ -79,7 +77,11 @@ class UnitRoundTripsTest {
         return sql.endsWith("for update") ? first + " ... for update" : first;
     }
 
-    private static String withStatementLog(String url) {
-        return url + (url.contains("?") ? "&" : "?") + "queryInterceptors=" + SentStatements.class.getName();
+    /** The same settings, on a URL that also names {@link SentStatements} as the driver's query interceptor. */
+    private static MySqlStoreSettings withStatementLog(MySqlStoreSettings settings) {
+        String url = settings.jdbcUrl();
+        return MySqlStoreSettings.of(url + (url.contains("?") ? "&" : "?") + "queryInterceptors="
+                        + SentStatements.class.getName(), settings.user(), settings.password())
+                .withPoolSize(settings.poolSize());
     }
 }
