@@ -19,9 +19,9 @@ final class AdminRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/health/live", ctx -> Json.respond(ctx, 200, HealthView.UP));
-        routes.get("/health/ready", this::ready);
-        routes.get("/metrics", ctx -> ctx.contentType(MatchmakingMetrics.CONTENT_TYPE).result(metrics.scrape()));
+        Routes.get(routes, "/health/live", ctx -> Json.respond(ctx, 200, HealthView.UP));
+        Routes.get(routes, "/health/ready", this::ready);
+        Routes.get(routes, "/metrics", ctx -> ctx.contentType(MatchmakingMetrics.CONTENT_TYPE).result(metrics.scrape()));
     }
 
     private void ready(Context ctx) {

@@ -36,10 +36,10 @@ final class MatchRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/join", this::join);
-        routes.get("/status/{match_id}", this::status);
+        Routes.get(routes, "/status/{match_id}", this::status);
         routes.post("/leave", this::leave);
-        routes.get("/players/{player_id}", this::player);
-        routes.get("/queues", this::queues);
+        Routes.get(routes, "/players/{player_id}", this::player);
+        Routes.get(routes, "/queues", this::queues);
     }
 
     /**

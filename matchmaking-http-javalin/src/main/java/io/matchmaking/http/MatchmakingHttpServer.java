@@ -94,10 +94,12 @@ public final class MatchmakingHttpServer {
             server.setStopTimeout(shutdownTimeout.toMillis());
             server.insertHandler(new GracefulHandler());
             server.setErrorHandler(new JsonJettyErrorHandler());
+            // outermost, so that every answer a handler gives (the graceful 503 too) carries the id
+            server.insertHandler(RequestIds.handler());
+            server.setRequestLog(observer);
         });
-        config.routes.before(RequestIds::assign);
         ErrorMapping.register(config.routes);
-        config.requestLogger.http(observer::observe);
+        config.requestLogger.http(RequestObserver::rememberRoute);
     }
 
     /** Starts building a server for {@code matchmaker}. */

@@ -22,6 +22,6 @@ final class OpenApiRoute {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8").result(document));
+        Routes.get(routes, "/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8").result(document));
     }
 }

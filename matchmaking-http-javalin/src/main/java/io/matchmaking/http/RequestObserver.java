@@ -5,17 +5,30 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.NanoTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs once per request after the response is written: one access log line (method, route,
- * status, duration, request id, also as key-value pairs for the JSON log format) and the
+ * Runs once per answer, after it is written: one access log line (method, route, status,
+ * duration, request id, also as key-value pairs for the JSON log format) and the
  * {@code http.server.requests} timer tagged by route template, method, status and outcome.
+ *
+ * <p>It is Jetty's request log, not Javalin's: Jetty calls it exactly once for every answer it
+ * completes, including the ones it gives itself before any route runs (a malformed request line
+ * or path, headers too large, the 503 of a server shutting down). Javalin tells it the route
+ * template of the requests it routed ({@link #rememberRoute}); the others are {@link Routes#UNKNOWN}.
  */
-final class RequestObserver {
+final class RequestObserver implements RequestLog {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("io.matchmaking.access");
+    private static final String ROUTE = RequestObserver.class.getName() + ".route";
+    /** The method tag of a request whose method is not one HTTP defines (it is the client's text). */
+    private static final String OTHER_METHOD = "OTHER";
 
     private final MeterRegistry registry;
     private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
@@ -27,14 +40,20 @@ final class RequestObserver {
         this.registry = registry;
     }
 
-    void observe(Context ctx, Float millis) {
-        String method = ctx.method().name();
-        String route = Routes.template(ctx);
-        int status = ctx.statusCode();
-        long micros = (long) (millis * 1_000L);
+    /** Javalin's request logger: notes the route template where the Jetty request log finds it. */
+    static void rememberRoute(Context ctx, Float millis) {
+        ctx.attribute(ROUTE, Routes.template(ctx));
+    }
+
+    @Override
+    public void log(Request request, Response response) {
+        String method = method(request);
+        String route = request.getAttribute(ROUTE) instanceof String template ? template : Routes.UNKNOWN;
+        int status = response.getStatus();
+        long micros = TimeUnit.NANOSECONDS.toMicros(NanoTime.since(request.getBeginNanoTime()));
         timers.computeIfAbsent(new TimerKey(method, route, status), this::timer).record(micros, TimeUnit.MICROSECONDS);
         if (ACCESS.isInfoEnabled()) {
-            String requestId = RequestIds.of(ctx);
+            String requestId = RequestIds.of(request);
             String duration = milliseconds(micros);
             ACCESS.atInfo()
                     .addKeyValue("method", method)
@@ -44,6 +63,15 @@ final class RequestObserver {
                     .addKeyValue("request_id", requestId)
                     .log("{} {} {} {}ms request_id={}", method, route, status, duration, requestId);
         }
+    }
+
+    /**
+     * The method as HTTP names it; anything else (a malformed request line can carry any text) is
+     * {@value #OTHER_METHOD}, so a client can neither forge log lines nor mint metric series.
+     */
+    private static String method(Request request) {
+        HttpMethod known = HttpMethod.fromString(request.getMethod());
+        return known == null ? OTHER_METHOD : known.asString();
     }
 
     /** {@code 1234} microseconds as {@code "1.234"}, without a Formatter: this runs for every request. */
