@@ -1,0 +1,38 @@
+package io.matchmaking.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/** The runnable jar as it is shipped: its manifest, and every dependency's license terms kept. */
+class RunnableJarIT {
+
+    private static String entry(JarFile jar, String name) throws IOException {
+        try (InputStream in = jar.getInputStream(jar.getEntry(name))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theManifestNamesTheMainClassAndTheVersion() throws IOException {
+        try (JarFile jar = new JarFile(System.getProperty("matchmaking.jar"))) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(Main.class.getName());
+            assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version")).matches("\\d+\\.\\d+\\.\\d+.*");
+        }
+    }
+
+    /** Dependencies ship license files under the same names with different terms; the jar keeps them all, not one. */
+    @Test
+    void licenseFilesOfTheSameNameAreKeptOneAfterAnother() throws IOException {
+        try (JarFile jar = new JarFile(System.getProperty("matchmaking.jar"))) {
+            assertThat(entry(jar, "META-INF/LICENSE.txt"))
+                    .as("Apache (Flyway) and MIT (SLF4J)").contains("Apache License").contains("Permission is hereby granted");
+            assertThat(entry(jar, "META-INF/LICENSE.md")).contains("Eclipse Public License");
+            assertThat(entry(jar, "META-INF/NOTICE")).containsIgnoringCase("jackson").containsIgnoringCase("micrometer");
+        }
+    }
+}
