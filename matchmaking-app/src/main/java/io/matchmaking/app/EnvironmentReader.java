@@ -16,6 +16,9 @@ final class EnvironmentReader {
 
     /** The trimmed value, or empty when unset or blank. */
     Optional<String> text(String name) {
+        if (!KnownVariables.NAMES.contains(name)) {
+            throw new IllegalArgumentException(name + " is read but missing from KnownVariables.NAMES");
+        }
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }

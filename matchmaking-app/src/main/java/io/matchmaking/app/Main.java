@@ -1,6 +1,8 @@
 package io.matchmaking.app;
 
 import io.matchmaking.app.logging.LogOutput;
+import io.matchmaking.core.StoreRefusedException;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code java -jar matchmaking-app.jar}: configuration from the environment, then the server until SIGTERM. */
@@ -26,7 +28,13 @@ public final class Main {
                 LogOutput.close();
             }, "matchmaking-shutdown"));
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Main.class).error("matchmaking failed to start: {}", e.getMessage(), e);
+            Logger log = LoggerFactory.getLogger(Main.class);
+            if (e instanceof StoreRefusedException) {
+                // the message says which setting to change; a stack trace would only bury it
+                log.error("matchmaking failed to start: {}", e.getMessage());
+            } else {
+                log.error("matchmaking failed to start: {}", e.getMessage(), e);
+            }
             LogOutput.close();
             System.exit(1);
         }

@@ -4,6 +4,7 @@ import io.matchmaking.core.MatchmakingRules;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.http.MatchmakingHttpServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import java.util.OptionalInt;
  * @param apiToken        when present, API calls need {@code Authorization: Bearer <token>}
  * @param logFormat       text or json
  * @param httpThreads     most threads serving API requests at once (Jetty's pool)
+ * @param ignoredVariables {@code MATCHMAKING_*} variables that were set but are no setting (misspelt, or
+ *                        from another version), sorted; the server warns of each at start-up
  */
 public record MatchmakingConfig(
         int port,
@@ -35,7 +38,12 @@ public record MatchmakingConfig(
         Duration sweepInterval,
         Optional<String> apiToken,
         LogFormat logFormat,
-        int httpThreads) {
+        int httpThreads,
+        List<String> ignoredVariables) {
+
+    public MatchmakingConfig {
+        ignoredVariables = List.copyOf(ignoredVariables);
+    }
 
     private static final int MAX_PORT = 65_535;
     private static final long ONE_YEAR = 366L * 24 * 3600;
@@ -67,7 +75,8 @@ public record MatchmakingConfig(
                 read.text("MATCHMAKING_API_TOKEN"),
                 read.choice("MATCHMAKING_LOG_FORMAT", LogFormat.TEXT, LogFormat.class),
                 read.integer("MATCHMAKING_HTTP_THREADS", defaultHttpThreads(mysql),
-                        MatchmakingHttpServer.MIN_REQUEST_THREADS, 10_000, ""));
+                        MatchmakingHttpServer.MIN_REQUEST_THREADS, 10_000, ""),
+                KnownVariables.unknownIn(env));
     }
 
     /**

@@ -11,7 +11,7 @@ import io.matchmaking.store.memory.InMemoryMatchRepository;
 import io.matchmaking.store.mysql.MySqlMatchRepository;
 import io.matchmaking.store.mysql.MySqlStoreSettings;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -28,7 +28,12 @@ public final class MatchmakingServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchmakingServer.class);
 
+    /** The jar's version (its manifest's Implementation-Version); "dev" when run from classes. */
+    static final String VERSION = Optional.ofNullable(MatchmakingServer.class.getPackage().getImplementationVersion())
+            .orElse("dev");
+
     private final MatchmakingConfig config;
+    private final String storeDescription;
     /** How often an instance sharing a database looks for changes other instances made to watched matches. */
     private static final Duration WATCH_POLL_INTERVAL = Duration.ofMillis(100);
     /** Joins per MySQL transaction at most; more wait for the next one. */
@@ -45,7 +50,9 @@ public final class MatchmakingServer {
 
     private MatchmakingServer(MatchmakingConfig config, UnaryOperator<MatchRepository> storeDecorator) {
         this.config = config;
-        this.repository = metrics.timed(storeDecorator.apply(openStore(config, metrics)));
+        OpenedStore store = openStore(config, metrics);
+        this.storeDescription = store.description();
+        this.repository = metrics.timed(storeDecorator.apply(store.repository()));
         this.matchmaker = Matchmaker.builder(repository)
                 .rules(config.rules())
                 .matchIds(new TimeOrderedMatchIds())
@@ -73,15 +80,19 @@ public final class MatchmakingServer {
         this.sweeper = new Sweeper(matchmaker, config.sweepInterval());
     }
 
-    private static MatchRepository openStore(MatchmakingConfig config, MatchmakingMetrics metrics) {
+    /** A store, and what the start-up line says of it. */
+    private record OpenedStore(MatchRepository repository, String description) {
+    }
+
+    private static OpenedStore openStore(MatchmakingConfig config, MatchmakingMetrics metrics) {
         if (config.store() == StoreKind.MEMORY) {
-            return new InMemoryMatchRepository();
+            return new OpenedStore(new InMemoryMatchRepository(), "memory");
         }
         MySqlSettings mysql = config.mysql().orElseThrow();
         MySqlMatchRepository store = MySqlMatchRepository.open(
                 MySqlStoreSettings.of(mysql.url(), mysql.user(), mysql.password()).withPoolSize(mysql.poolSize()));
         store.bindPoolMetrics(metrics.registry());
-        return store;
+        return new OpenedStore(store, "mysql (" + store.description() + ")");
     }
 
     /** Builds the server from {@code config} and starts it. */
@@ -91,13 +102,29 @@ public final class MatchmakingServer {
 
     /** Starts with the store wrapped by {@code storeDecorator}: tests use it to slow or break the store. */
     static MatchmakingServer start(MatchmakingConfig config, UnaryOperator<MatchRepository> storeDecorator) {
+        for (String ignored : config.ignoredVariables()) {
+            LOG.warn(KnownVariables.warning(ignored));
+        }
         MatchmakingServer server = new MatchmakingServer(config, storeDecorator);
         server.http.start(config.port(), config.adminPort().orElse(0));
         server.sweeper.start();
-        LOG.info("matchmaking listening on port {}{}, store {} ({})", server.port(),
-                server.adminPort().isPresent() ? ", admin port " + server.adminPort().getAsInt() : "",
-                config.store().name().toLowerCase(Locale.ROOT), config);
+        LOG.info(server.startLine());
         return server;
+    }
+
+    /**
+     * What an operator wants to see once: the version, where to reach the server, what it stores
+     * in, and every setting (never a secret). Jetty binds every interface; the URL is one to click.
+     */
+    private String startLine() {
+        String admin = adminPort().isPresent()
+                ? ", health and metrics on " + url(adminPort().getAsInt()) : "";
+        return "matchmaking " + VERSION + " listening on " + url(port()) + " (every interface)" + admin
+                + ", store " + storeDescription + "; " + config;
+    }
+
+    private static String url(int port) {
+        return "http://localhost:" + port;
     }
 
     /** The bound API port. */

@@ -52,9 +52,11 @@ public final class MySqlMatchRepository implements MatchRepository {
     private final Jdbi jdbi;
     private final UnitRetries retries;
     private final boolean ownsDataSource;
+    private final String description;
 
-    private MySqlMatchRepository(DataSource dataSource, int maxAttempts, boolean ownsDataSource) {
+    private MySqlMatchRepository(DataSource dataSource, int maxAttempts, boolean ownsDataSource, String description) {
         this.dataSource = dataSource;
+        this.description = description;
         this.jdbi = Jdbi.create(dataSource);
         // begins and commits its own transactions whatever the connection's autocommit mode: on the
         // store's pool (autocommit off) that is no statement at all, on a caller's pool as before
@@ -74,12 +76,10 @@ public final class MySqlMatchRepository implements MatchRepository {
         try {
             pool = ConnectionPools.open(settings);
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("cannot reach MySQL at " + Urls.withoutSecrets(settings.jdbcUrl())
-                    + ": " + UnitRetries.rootMessage(e), e);
+            throw OpenFailures.describe(settings, e);
         }
         try {
-            SchemaMigrations.migrate(pool);
-            return new MySqlMatchRepository(pool, settings.maxAttempts(), true);
+            return new MySqlMatchRepository(pool, settings.maxAttempts(), true, describe(pool));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -92,8 +92,21 @@ public final class MySqlMatchRepository implements MatchRepository {
      * a pool with autocommit off (as {@link #open} configures its own).
      */
     public static MySqlMatchRepository on(DataSource dataSource, int maxAttempts) {
-        SchemaMigrations.migrate(dataSource);
-        return new MySqlMatchRepository(dataSource, maxAttempts, false);
+        return new MySqlMatchRepository(dataSource, maxAttempts, false, describe(dataSource));
+    }
+
+    /** Migrates the schema, then says what the store is on: server, target and schema version. */
+    private static String describe(DataSource dataSource) {
+        String schema = SchemaMigrations.migrate(dataSource);
+        return ServerVersion.describe(dataSource) + ", schema version " + schema;
+    }
+
+    /**
+     * What this store is on, for the start-up line: {@code "MariaDB 10.11.19 at db:3306/matchmaking,
+     * schema version 1"}. Never a user name or password.
+     */
+    public String description() {
+        return description;
     }
 
     /**

@@ -15,13 +15,15 @@ final class SchemaMigrations {
     private SchemaMigrations() {
     }
 
-    static void migrate(DataSource dataSource) {
-        Flyway.configure()
+    /** Migrates the schema to the newest version and returns that version ("1", "2", ...). */
+    static String migrate(DataSource dataSource) {
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:io/matchmaking/store/mysql/migration")
                 .table(HISTORY_TABLE)
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
+                .load();
+        flyway.migrate();
+        return flyway.info().current().getVersion().getVersion();
     }
 }
