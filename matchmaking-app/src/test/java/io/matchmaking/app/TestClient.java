@@ -36,8 +36,8 @@ final class TestClient {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
-    TestResponse method(String method, String path, String body) {
-        return send(request(path).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    TestResponse method(String method, String path, String body, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     CompletableFuture<TestResponse> getAsync(String path, String... headers) {

@@ -1,0 +1,191 @@
+package io.matchmaking.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matchmaking.core.StoreUnavailableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The README's recommended client loop, run as code against a real server: it sends a request per
+ * change of its match (never a storm), stops as soon as an answer says ready, waits out failures
+ * as their answers ask, and never takes a second place after a lost answer.
+ */
+@Timeout(30)
+class RecommendedClientLoopTest {
+
+    private final AtomicReference<ScriptedStore> store = new AtomicReference<>();
+    private final MatchmakingServer server = TestServers.start(real -> {
+        store.set(new ScriptedStore(real));
+        return store.get();
+    });
+    private final TestClient client = new TestClient(server.port());
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    /** The client's side of the network: every request it sends is counted; a test can lose the next answer. */
+    private final class Network implements RecommendedClientLoop.Transport {
+
+        final List<String> sent = new CopyOnWriteArrayList<>();
+        final List<Duration> pauses = new CopyOnWriteArrayList<>();
+        final AtomicInteger answersToLose = new AtomicInteger();
+        final AtomicInteger requestsToLose = new AtomicInteger();
+
+        @Override
+        public Optional<TestResponse> send(String method, String path, String body, String... headers) {
+            sent.add(method + " " + path);
+            if (requestsToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return Optional.empty();
+            }
+            TestResponse answer = client.method(method, path, body, headers);
+            return answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? Optional.empty() : Optional.of(answer);
+        }
+
+        RecommendedClientLoop loopOf(String me, Optional<String> previous) {
+            return new RecommendedClientLoop(this, pauses::add, me, previous);
+        }
+    }
+
+    @Test
+    void theJoinThatCompletesTheMatchIsTheOnlyRequest() {
+        client.join("p1");
+        client.join("p2");
+        Network network = new Network();
+
+        TestResponse match = network.loopOf("p3", Optional.empty()).play();
+
+        assertThat(match.json().get("status").asText()).isEqualTo("ready");
+        assertThat(network.sent).containsExactly("POST /join");
+    }
+
+    @Test
+    void waitingPlayersSendARequestPerChangeOfTheirMatch() throws Exception {
+        Network first = new Network();
+        Network second = new Network();
+        CompletableFuture<TestResponse> p1 = CompletableFuture.supplyAsync(() -> first.loopOf("p1", Optional.empty()).play());
+        Held.awaitHeld(server, 1);
+        CompletableFuture<TestResponse> p2 = CompletableFuture.supplyAsync(() -> second.loopOf("p2", Optional.empty()).play());
+        // p2's join changed p1's match: p1 looked and is held again, beside p2
+        Held.awaitHeld(server, 2);
+        client.join("p3");
+
+        assertThat(p1.get(10, TimeUnit.SECONDS).json().get("status").asText()).isEqualTo("ready");
+        assertThat(p2.get(10, TimeUnit.SECONDS).json().get("match_id")).isEqualTo(p1.get().json().get("match_id"));
+        assertThat(first.sent).hasSize(3).first().isEqualTo("POST /join");
+        assertThat(second.sent).hasSize(2).first().isEqualTo("POST /join");
+        assertThat(first.pauses).isEmpty();
+    }
+
+    @Test
+    void anOutageIsWaitedOutAsRetryAfterSays() {
+        AtomicInteger refusals = new AtomicInteger(3);
+        store.get().beforeEachUnit(() -> {
+            if (refusals.getAndDecrement() > 0) {
+                throw new StoreUnavailableException("down");
+            }
+        });
+        Network network = new Network();
+
+        TestResponse match = network.loopOf("p1", Optional.empty()).join();
+
+        assertThat(match.status()).isEqualTo(200);
+        assertThat(network.sent).containsExactly("POST /join", "POST /join", "POST /join", "POST /join");
+        assertThat(network.pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void failuresWithoutRetryAfterBackOffWithJitterUpToADoublingBound() {
+        AtomicInteger failures = new AtomicInteger(4);
+        store.get().beforeEachUnit(() -> {
+            if (failures.getAndDecrement() > 0) {
+                throw new IllegalStateException("a bug");
+            }
+        });
+        Network network = new Network();
+
+        network.loopOf("p1", Optional.empty()).join();
+
+        assertThat(network.sent).hasSize(5);
+        assertThat(network.pauses).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(network.pauses.get(i)).isBetween(Duration.ZERO, Duration.ofSeconds(1L << i));
+        }
+    }
+
+    @Test
+    void aLostAnswerOfTheCompletingJoinIsLookedUpNotJoinedAgain() {
+        String earlier = playAGame("p3");
+        client.join("p1");
+        client.join("p2");
+        Network network = new Network();
+        network.answersToLose.set(1);
+
+        TestResponse match = network.loopOf("p3", Optional.of(earlier)).play();
+
+        assertThat(match.json().get("status").asText()).isEqualTo("ready");
+        assertThat(match.json().get("match_id").asText()).isNotEqualTo(earlier);
+        assertThat(network.sent).containsExactly("POST /join", "GET /players/p3");
+        assertThat(client.get("/queues").json().get("queues")).as("p3 holds no second place").isEmpty();
+    }
+
+    @Test
+    void aJoinThatNeverArrivedIsSentAgainAfterTheLookUpShowsTheLastGame() {
+        String earlier = playAGame("p3");
+        Network network = new Network();
+        network.requestsToLose.set(1);
+
+        TestResponse match = network.loopOf("p3", Optional.of(earlier)).join();
+
+        assertThat(match.json().get("status").asText()).isEqualTo("waiting");
+        assertThat(network.sent).containsExactly("POST /join", "GET /players/p3", "POST /join");
+        assertThat(network.pauses).hasSize(1);
+    }
+
+    @Test
+    void aPlayerRemovedAfterTheWaitTimeoutJoinsAgain() throws Exception {
+        MatchmakingServer expiring = TestServers.start("MATCHMAKING_WAIT_TIMEOUT", "1", "MATCHMAKING_SWEEP_INTERVAL", "1");
+        try {
+            TestClient expiringClient = new TestClient(expiring.port());
+            List<String> sent = new CopyOnWriteArrayList<>();
+            RecommendedClientLoop.Transport transport = (method, path, body, headers) -> {
+                sent.add(method + " " + path);
+                return Optional.of(expiringClient.method(method, path, body, headers));
+            };
+            CompletableFuture<TestResponse> p1 = CompletableFuture.supplyAsync(() ->
+                    new RecommendedClientLoop(transport, pause -> { }, "p1", Optional.empty()).play());
+            // joined, held, expired (the long poll answers the match without p1), joined again, held again
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (sent.stream().filter("POST /join"::equals).count() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Held.awaitHeld(expiring, 1);
+            expiringClient.join("p2");
+            expiringClient.join("p3");
+
+            assertThat(p1.get(10, TimeUnit.SECONDS).json().get("status").asText()).isEqualTo("ready");
+            assertThat(sent.stream().filter("POST /join"::equals).count()).isGreaterThanOrEqualTo(2);
+            assertThat(sent).as("a request per change, not a storm").hasSizeLessThan(12);
+        } finally {
+            expiring.stop();
+        }
+    }
+
+    /** p plays one game with two others; the match id of that game. */
+    private String playAGame(String player) {
+        client.join(player + "-mate-1");
+        client.join(player + "-mate-2");
+        return client.join(player).json().get("match_id").asText();
+    }
+}
