@@ -2,9 +2,6 @@ package io.matchmaking.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +30,7 @@ class GracefulShutdownTest {
         assertThat(entered.await(10, TimeUnit.SECONDS)).as("the join reached the store").isTrue();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
 
-        awaitRefused(port);
+        TestServers.awaitRefused(port);
         assertThat(stopping).as("stop waits for the request in flight").isNotDone();
         assertThat(store.get().isClosed()).as("the store closes only after the drain").isFalse();
         release.countDown();
@@ -64,7 +61,7 @@ class GracefulShutdownTest {
             CompletableFuture<TestResponse> inFlight = CompletableFuture.supplyAsync(() -> new TestClient(port).join("slow"));
             assertThat(entered.await(10, TimeUnit.SECONDS)).as("the join reached the store").isTrue();
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
-            awaitRefused(port);
+            TestServers.awaitRefused(port);
 
             String answer = kept.send("GET /queues HTTP/1.1\r\nHost: x\r\nX-Request-Id: late-1\r\n\r\n").response();
 
@@ -87,19 +84,5 @@ class GracefulShutdownTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Bounded polling: the port stops accepting connections soon after stop() begins. */
-    private static void awaitRefused(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            } catch (IOException refused) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("port " + port + " still accepts connections 10 s after stop()");
     }
 }

@@ -10,36 +10,211 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.matchmaking.core.ConflictingUpdateException;
 import io.matchmaking.core.StoreUnavailableException;
+import io.matchmaking.core.store.MatchRepository;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
- * Real answers of every endpoint and error code, validated against the served OpenAPI document
- * (docs/openapi.yaml) with a JSON Schema 2020-12 validator: the status must be documented for the
- * route, and the body must match its schema.
+ * Real answers of every endpoint, validated against the served OpenAPI document (docs/openapi.yaml)
+ * with a JSON Schema 2020-12 validator: the status must be documented for the operation, its
+ * required headers present and well-formed, its body valid. And the other way round: every answer
+ * the document lists is one the server gives, so the document promises nothing that cannot happen.
  */
+@Timeout(60)
 class OpenApiContractTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final List<String> PUBLIC_GETS = List.of("/health/live", "/health/ready", "/metrics");
 
     private final AtomicReference<ScriptedStore> store = new AtomicReference<>();
-    private final MatchmakingServer server = TestServers.start(real -> {
+    private final List<MatchmakingServer> servers = new ArrayList<>();
+    private final MatchmakingServer server = start(real -> {
         store.set(new ScriptedStore(real));
         return store.get();
-    });
+    }, "MATCHMAKING_SHUTDOWN_TIMEOUT", "20");
     private final TestClient client = new TestClient(server.port());
-    private MatchmakingServer guarded;
+    private final Set<String> given = new TreeSet<>();
+    private JsonNode api;
+
+    private MatchmakingServer start(UnaryOperator<MatchRepository> decorator,
+            String... env) {
+        MatchmakingServer started = TestServers.start(decorator, env);
+        servers.add(started);
+        return started;
+    }
 
     @AfterEach
     void stop() {
-        server.stop();
-        if (guarded != null) {
-            guarded.stop();
+        servers.forEach(MatchmakingServer::stop);
+    }
+
+    /** The operations of the document as "method path" with a concrete path for each template. */
+    private static final Map<String, String> OPERATIONS = Map.of(
+            "post /join", "/join",
+            "get /status/{match_id}", "/status/x",
+            "post /leave", "/leave",
+            "get /players/{player_id}", "/players/x",
+            "get /queues", "/queues",
+            "get /health/live", "/health/live",
+            "get /health/ready", "/health/ready",
+            "get /metrics", "/metrics",
+            "get /openapi.yaml", "/openapi.yaml");
+
+    @Test
+    void everyAnswerIsDocumentedAndEveryDocumentedAnswerIsGiven() throws Exception {
+        api = document();
+        answersOfAWorkingServer();
+        answersOfAFailingStore();
+        answersJettyGivesOnEveryPath();
+        answersWithoutTheToken();
+        answersWhileDraining();
+
+        assertThat(given).as("answers given").isEqualTo(documented());
+    }
+
+    private void answersOfAWorkingServer() {
+        String waiting = client.join("p1").json().get("match_id").asText();
+        client.join("p2");
+        check("post /join", client.join("p3"));
+        check("post /join", client.join("p4"));
+        check("post /join", client.post("/join", "{}"));
+        check("post /join", client.post("/join", "{\"id\":\"" + "x".repeat(5000) + "\"}"));
+        check("get /status/{match_id}", client.get("/status/" + waiting));
+        check("get /status/{match_id}", client.get("/status/" + waiting, "If-None-Match", "\"3\""));
+        check("get /status/{match_id}", client.get("/status/" + waiting + "?wait=99"));
+        check("get /status/{match_id}", client.get("/status/nope"));
+        check("post /leave", client.post("/leave", "{\"id\":\"p4\"}"));
+        check("post /leave", client.post("/leave", "{\"id\":\"p4\"}"));
+        check("post /leave", client.post("/leave", "[]"));
+        check("post /leave", client.post("/leave", "{\"id\":\"" + "x".repeat(5000) + "\"}"));
+        check("get /players/{player_id}", client.get("/players/p1"));
+        check("get /players/{player_id}", client.get("/players/nobody"));
+        check("get /queues", client.get("/queues"));
+        check("get /health/live", client.get("/health/live"));
+        check("get /health/ready", client.get("/health/ready"));
+        check("get /metrics", client.get("/metrics"));
+        check("get /openapi.yaml", client.get("/openapi.yaml"));
+    }
+
+    private void answersOfAFailingStore() {
+        ScriptedStore scripted = store.get();
+        scripted.beforeEachCall(() -> {
+            throw new ConflictingUpdateException("moving");
+        });
+        check("post /join", client.join("p5"));
+        check("post /leave", client.post("/leave", "{\"id\":\"p1\"}"));
+
+        scripted.beforeEachCall(() -> {
+            throw new IllegalStateException("bug");
+        });
+        check("post /join", client.join("p6"));
+        check("post /leave", client.post("/leave", "{\"id\":\"p1\"}"));
+        check("get /status/{match_id}", client.get("/status/x"));
+        check("get /players/{player_id}", client.get("/players/p1"));
+        check("get /queues", client.get("/queues"));
+
+        scripted.available(false);
+        scripted.beforeEachCall(() -> {
+            throw new StoreUnavailableException("down");
+        });
+        check("post /join", client.join("p7"));
+        check("post /leave", client.post("/leave", "{\"id\":\"p1\"}"));
+        check("get /status/{match_id}", client.get("/status/x"));
+        check("get /players/{player_id}", client.get("/players/p1"));
+        check("get /queues", client.get("/queues"));
+        check("get /health/ready", client.get("/health/ready"));
+        scripted.available(true);
+        scripted.beforeEachCall(() -> { });
+    }
+
+    /** A malformed header, a URI over 8 KiB and headers over 8 KiB, on every documented path. */
+    private void answersJettyGivesOnEveryPath() {
+        OPERATIONS.forEach((operation, path) -> {
+            String method = operation.substring(0, operation.indexOf(' ')).toUpperCase(Locale.ROOT);
+            check(operation, raw(method + " " + path + " HTTP/1.1\r\nHost: x\r\nNo colon in this header\r\n\r\n"));
+            check(operation, raw(method + " " + path + "?q=" + "q".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+            check(operation, raw(method + " " + path + " HTTP/1.1\r\nHost: x\r\nX-Filler: " + "f".repeat(9000) + "\r\n\r\n"));
+        });
+    }
+
+    private TestResponse raw(String request) {
+        try (RawConnection connection = RawConnection.to(server.port())) {
+            return connection.exchange(request);
         }
+    }
+
+    private void answersWithoutTheToken() {
+        MatchmakingServer guarded = start(UnaryOperator.identity(), "MATCHMAKING_API_TOKEN", "t0k3n");
+        TestClient anonymous = new TestClient(guarded.port());
+        check("post /join", anonymous.join("p8"));
+        check("post /leave", anonymous.post("/leave", "{\"id\":\"p8\"}"));
+        check("get /status/{match_id}", anonymous.get("/status/x"));
+        check("get /players/{player_id}", anonymous.get("/players/p8"));
+        check("get /queues", anonymous.get("/queues"));
+        check("get /openapi.yaml", anonymous.get("/openapi.yaml"));
+        for (String open : PUBLIC_GETS) {
+            assertThat(anonymous.get(open).status()).as(open + " stays open").isIn(200, 503);
+        }
+    }
+
+    /**
+     * A request on a connection kept alive from before the stop, while a join holds the drain open:
+     * Jetty's graceful handler refuses it with 503 on every path.
+     */
+    private void answersWhileDraining() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        store.get().beforeEachUnit(() -> {
+            entered.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<RawConnection> kept = new ArrayList<>();
+        for (int i = 0; i < OPERATIONS.size(); i++) {
+            RawConnection connection = RawConnection.to(server.port());
+            assertThat(connection.send("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n").response()).startsWith("HTTP/1.1 200");
+            kept.add(connection);
+        }
+        CompletableFuture<TestResponse> inFlight = CompletableFuture.supplyAsync(() -> client.join("slow"));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+        try {
+            TestServers.awaitRefused(server.port());
+            Iterator<RawConnection> connections = kept.iterator();
+            OPERATIONS.forEach((operation, path) -> {
+                String method = operation.substring(0, operation.indexOf(' ')).toUpperCase(Locale.ROOT);
+                String body = method.equals("POST") ? "{\"id\":\"late\"}" : "";
+                TestResponse refused = connections.next().exchange(method + " " + path + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+                assertThat(refused.status()).as(operation).isEqualTo(503);
+                check(operation, refused);
+            });
+        } finally {
+            release.countDown();
+            kept.forEach(RawConnection::close);
+        }
+        assertThat(inFlight.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        stopping.get(10, TimeUnit.SECONDS);
     }
 
     private JsonNode document() throws Exception {
@@ -49,71 +224,62 @@ class OpenApiContractTest {
         return YAML.readTree(served.body());
     }
 
-    private void assertDocumented(JsonNode api, String method, String route, TestResponse response) {
-        JsonNode operation = api.path("paths").path(route).path(method);
-        assertThat(operation.isMissingNode()).as("%s %s is documented", method, route).isFalse();
-        JsonNode answer = operation.path("responses").path(Integer.toString(response.status()));
-        assertThat(answer.isMissingNode()).as("%s %s documents status %d", method, route, response.status()).isFalse();
-        if (answer.has("$ref")) {
-            answer = api.at(answer.get("$ref").asText().substring(1));
-        }
-        JsonNode json = answer.path("content").path("application/json").path("schema");
-        if (json.isMissingNode()) {
-            return;
-        }
-        ObjectNode schema = json.deepCopy();
-        schema.set("components", api.get("components"));
-        JsonSchema validator = SCHEMAS.getSchema(schema);
-        Set<ValidationMessage> problems;
-        try {
-            problems = validator.validate(new ObjectMapper().readTree(response.body()));
-        } catch (Exception notJson) {
-            throw new AssertionError(method + " " + route + " " + response.status() + " answered no JSON: " + response.body());
-        }
-        assertThat(problems).as("%s %s %d: %s", method, route, response.status(), response.body()).isEmpty();
+    private Set<String> documented() {
+        Set<String> answers = new TreeSet<>();
+        api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                operation.getValue().path("responses").fieldNames().forEachRemaining(status ->
+                        answers.add(operation.getKey() + " " + path.getKey() + " " + status))));
+        return answers;
     }
 
-    @Test
-    void everyEndpointAndErrorCodeMatchesTheDocument() throws Exception {
-        JsonNode api = document();
-        String waiting = client.join("p1").json().get("match_id").asText();
-        client.join("p2");
+    private JsonNode resolved(JsonNode node) {
+        return node.has("$ref") ? api.at(node.get("$ref").asText().substring(1)) : node;
+    }
 
-        assertDocumented(api, "post", "/join", client.join("p3"));
-        assertDocumented(api, "post", "/join", client.join("p4"));
-        assertDocumented(api, "post", "/join", client.post("/join", "{}"));
-        assertDocumented(api, "post", "/join", client.post("/join", "{\"id\":\"" + "x".repeat(5000) + "\"}"));
-        assertDocumented(api, "post", "/join", client.method("PUT", "/join", ""));
-        assertDocumented(api, "get", "/status/{match_id}", client.get("/status/" + waiting));
-        assertDocumented(api, "get", "/status/{match_id}", client.get("/status/" + waiting, "If-None-Match", "\"3\""));
-        assertDocumented(api, "get", "/status/{match_id}", client.get("/status/" + waiting + "?wait=99"));
-        assertDocumented(api, "get", "/status/{match_id}", client.get("/status/nope"));
-        assertDocumented(api, "post", "/leave", client.post("/leave", "{\"id\":\"p4\"}"));
-        assertDocumented(api, "post", "/leave", client.post("/leave", "{\"id\":\"p4\"}"));
-        assertDocumented(api, "post", "/leave", client.post("/leave", "[]"));
-        assertDocumented(api, "get", "/players/{player_id}", client.get("/players/p1"));
-        assertDocumented(api, "get", "/players/{player_id}", client.get("/players/nobody"));
-        assertDocumented(api, "get", "/queues", client.get("/queues"));
-        assertDocumented(api, "get", "/health/live", client.get("/health/live"));
-        assertDocumented(api, "get", "/health/ready", client.get("/health/ready"));
-        assertDocumented(api, "get", "/metrics", client.get("/metrics"));
-
-        store.get().available(false);
-        store.get().beforeEachCall(() -> {
-            throw new StoreUnavailableException("down");
+    /** {@code response} to {@code operation} ("get /queues") is documented: status, required headers, body. */
+    private void check(String operation, TestResponse response) {
+        String method = operation.substring(0, operation.indexOf(' '));
+        String route = operation.substring(operation.indexOf(' ') + 1);
+        String what = operation + " " + response.status();
+        JsonNode documentedOperation = api.path("paths").path(route).path(method);
+        assertThat(documentedOperation.isMissingNode()).as("%s is documented", operation).isFalse();
+        JsonNode answer = documentedOperation.path("responses").path(Integer.toString(response.status()));
+        assertThat(answer.isMissingNode()).as("%s is documented: %s", what, response.body()).isFalse();
+        answer = resolved(answer);
+        answer.path("headers").properties().forEach(header -> {
+            JsonNode spec = resolved(header.getValue());
+            String value = response.header(header.getKey());
+            if (spec.path("required").asBoolean()) {
+                assertThat(value).as("%s carries %s", what, header.getKey()).isNotNull();
+            }
+            if (value != null) {
+                assertValid(what + " header " + header.getKey(), spec.path("schema"), headerValue(spec.path("schema"), value));
+            }
         });
-        assertDocumented(api, "get", "/health/ready", client.get("/health/ready"));
-        assertDocumented(api, "post", "/join", client.join("p5"));
-        assertDocumented(api, "get", "/status/{match_id}", client.get("/status/" + waiting));
-        assertDocumented(api, "get", "/queues", client.get("/queues"));
-        store.get().beforeEachCall(() -> {
-            throw new IllegalStateException("bug");
-        });
-        assertDocumented(api, "post", "/join", client.join("p6"));
-        assertDocumented(api, "get", "/players/{player_id}", client.get("/players/p1"));
-        assertDocumented(api, "post", "/leave", client.post("/leave", "{\"id\":\"p1\"}"));
+        JsonNode json = answer.path("content").path("application/json").path("schema");
+        if (!json.isMissingNode()) {
+            JsonNode body;
+            try {
+                body = JSON.readTree(response.body());
+            } catch (Exception notJson) {
+                throw new AssertionError(what + " answered no JSON: " + response.body());
+            }
+            assertValid(what, json, body);
+        }
+        given.add(what);
+    }
 
-        guarded = TestServers.start("MATCHMAKING_API_TOKEN", "t0k3n");
-        assertDocumented(api, "post", "/join", new TestClient(guarded.port()).join("p7"));
+    private static JsonNode headerValue(JsonNode schema, String value) {
+        return "integer".equals(schema.path("type").asText()) && value.matches("\\d+")
+                ? JSON.getNodeFactory().numberNode(Long.parseLong(value))
+                : JSON.getNodeFactory().textNode(value);
+    }
+
+    private void assertValid(String what, JsonNode schemaNode, JsonNode value) {
+        ObjectNode schema = schemaNode.deepCopy();
+        schema.set("components", api.get("components"));
+        JsonSchema validator = SCHEMAS.getSchema(schema);
+        Set<ValidationMessage> problems = validator.validate(value);
+        assertThat(problems).as("%s: %s", what, value).isEmpty();
     }
 }

@@ -7,8 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One TCP connection to a test server, spoken to byte by byte: for what an HTTP client library
@@ -74,6 +79,25 @@ final class RawConnection implements AutoCloseable {
             line.write(b);
         }
         return line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Sends {@code request} and reads its answer as a {@link TestResponse}. */
+    TestResponse exchange(String request) {
+        return parse(send(request).response());
+    }
+
+    /** A response as read off the wire, as a {@link TestResponse}. */
+    static TestResponse parse(String response) {
+        int headEnd = response.indexOf("\r\n\r\n");
+        String[] lines = response.substring(0, headEnd).split("\r\n");
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).trim(), name -> new ArrayList<>())
+                    .add(lines[i].substring(colon + 1).trim());
+        }
+        return new TestResponse(Integer.parseInt(lines[0].split(" ")[1]), HttpHeaders.of(headers, (name, value) -> true),
+                response.substring(headEnd + 4));
     }
 
     /** The answer to a HEAD request: a head only, whatever its Content-Length says. */
