@@ -70,10 +70,18 @@ public final class TcpProxy implements AutoCloseable {
                 try {
                     Socket client = server.accept();
                     Socket upstream = new Socket(targetHost, targetPort);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    // under cut()'s lock: a connection accepted while cut() ran would otherwise escape it
+                    synchronized (this) {
+                        if (server.isClosed()) {
+                            closeQuietly(client);
+                            closeQuietly(upstream);
+                            return;
+                        }
+                        sockets.add(client);
+                        sockets.add(upstream);
+                        pump(client, upstream);
+                        pump(upstream, client);
+                    }
                 } catch (IOException stopped) {
                     return;
                 }
