@@ -25,6 +25,7 @@ import java.util.OptionalInt;
  * @param apiToken        when present, API calls need {@code Authorization: Bearer <token>}
  * @param logFormat       text or json
  * @param httpThreads     most threads serving API requests at once (Jetty's pool)
+ * @param requestDeadline how long after arriving a join or leave may start its unit, or it never runs
  * @param ignoredVariables {@code MATCHMAKING_*} variables that were set but are no setting (misspelt, or
  *                        from another version), sorted; the server warns of each at start-up
  */
@@ -39,6 +40,7 @@ public record MatchmakingConfig(
         Optional<String> apiToken,
         LogFormat logFormat,
         int httpThreads,
+        Duration requestDeadline,
         List<String> ignoredVariables) {
 
     public MatchmakingConfig {
@@ -76,6 +78,7 @@ public record MatchmakingConfig(
                 read.choice("MATCHMAKING_LOG_FORMAT", LogFormat.TEXT, LogFormat.class),
                 read.integer("MATCHMAKING_HTTP_THREADS", defaultHttpThreads(mysql),
                         MatchmakingHttpServer.MIN_REQUEST_THREADS, 10_000, ""),
+                read.seconds("MATCHMAKING_REQUEST_DEADLINE", MatchmakingHttpServer.DEFAULT_REQUEST_DEADLINE_SECONDS, 1, 300),
                 KnownVariables.unknownIn(env));
     }
 
@@ -109,6 +112,7 @@ public record MatchmakingConfig(
                 + ", store=" + store.name().toLowerCase(Locale.ROOT)
                 + ", matchSize=" + rules.matchSize() + ", waitTimeout=" + rules.waitTimeout().toSeconds()
                 + "s, retention=" + rules.retention().toSeconds() + "s, auth=" + (apiToken.isPresent() ? "on" : "off")
-                + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT) + ", httpThreads=" + httpThreads;
+                + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT) + ", httpThreads=" + httpThreads
+                + ", requestDeadline=" + requestDeadline.toSeconds() + "s";
     }
 }

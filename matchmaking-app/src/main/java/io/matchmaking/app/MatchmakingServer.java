@@ -68,6 +68,7 @@ public final class MatchmakingServer {
         MatchmakingHttpServer.Builder http = MatchmakingHttpServer.builder(matchmaker, metrics, readiness)
                 .apiToken(config.apiToken())
                 .requestThreads(config.httpThreads())
+                .requestDeadline(config.requestDeadline())
                 .shutdownTimeout(config.shutdownTimeout())
                 .separateAdminPort(config.adminPort().isPresent())
                 .watchers(watchers);

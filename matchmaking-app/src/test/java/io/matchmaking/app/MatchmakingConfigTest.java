@@ -33,6 +33,7 @@ class MatchmakingConfigTest {
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.apiToken()).isEmpty();
         assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(config.requestDeadline()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.httpThreads()).isEqualTo(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
     }
 
@@ -50,7 +51,7 @@ class MatchmakingConfigTest {
                 "MATCHMAKING_MYSQL_USER", "mm", "MATCHMAKING_MYSQL_PASSWORD", "pw", "MATCHMAKING_MYSQL_POOL_SIZE", "8",
                 "MATCHMAKING_MATCH_SIZE", "5", "MATCHMAKING_WAIT_TIMEOUT", "0", "MATCHMAKING_MATCH_RETENTION", "60",
                 "MATCHMAKING_SHUTDOWN_TIMEOUT", "5", "MATCHMAKING_API_TOKEN", "t0k", "MATCHMAKING_LOG_FORMAT", "json",
-                "MATCHMAKING_HTTP_THREADS", "64");
+                "MATCHMAKING_HTTP_THREADS", "64", "MATCHMAKING_REQUEST_DEADLINE", "9");
         assertThat(config.port()).isEqualTo(9000);
         assertThat(config.adminPort()).hasValue(9001);
         assertThat(config.store()).isEqualTo(StoreKind.MYSQL);
@@ -62,6 +63,7 @@ class MatchmakingConfigTest {
         assertThat(config.apiToken()).isEqualTo(Optional.of("t0k"));
         assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
         assertThat(config.httpThreads()).isEqualTo(64);
+        assertThat(config.requestDeadline()).isEqualTo(Duration.ofSeconds(9));
         assertThat(config.toString()).doesNotContain("t0k", "pw");
     }
 
@@ -78,6 +80,7 @@ class MatchmakingConfigTest {
         "MATCHMAKING_SHUTDOWN_TIMEOUT|1.5|MATCHMAKING_SHUTDOWN_TIMEOUT must be between 0 and 3600 seconds (got \"1.5\")",
         "MATCHMAKING_HTTP_THREADS|7|MATCHMAKING_HTTP_THREADS must be between 8 and 10000 (got \"7\")",
         "MATCHMAKING_HTTP_THREADS|many|MATCHMAKING_HTTP_THREADS must be between 8 and 10000 (got \"many\")",
+        "MATCHMAKING_REQUEST_DEADLINE|0|MATCHMAKING_REQUEST_DEADLINE must be between 1 and 300 seconds (got \"0\")",
         "MATCHMAKING_STORE|redis|MATCHMAKING_STORE must be memory or mysql (got \"redis\")",
         "MATCHMAKING_LOG_FORMAT|xml|MATCHMAKING_LOG_FORMAT must be text or json (got \"xml\")",
         "MATCHMAKING_STORE|mysql|MATCHMAKING_MYSQL_URL is required when MATCHMAKING_STORE=mysql"})

@@ -1,11 +1,13 @@
 package io.matchmaking.core;
 
+import io.matchmaking.core.match.QueueName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -13,28 +15,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Group commit for joins: joins that arrive while a unit of work is running are combined into
- * the next unit of their queue, so a store that pays per transaction (MySQL) commits many joins
- * at once.
+ * Group commit for joins: joins of a queue that arrive while a unit of that queue is running are
+ * combined into the queue's next unit, so a store that pays per transaction (MySQL) commits many
+ * joins at once.
  *
- * <p>One leader thread runs the units: it takes every join waiting at that moment (at most
- * {@code maxBatch}; {@link Matchmaker#joinEach}, one unit per queue, in arrival order), completes
- * each caller's future, and goes on while joins wait. Callers hand a join over with
- * {@link #joinAsync} and need not keep a thread waiting: a server answers the request when the
- * future completes, so nobody is woken only to be handed an answer. The leader thread is started
- * by the first join and leaves after a second without work, so an idle joiner holds no thread and
- * needs no closing. A caller is answered only after the commit that holds its join; a unit that
- * fails fails every join in it, and only those.
+ * <p>Each queue has a lane with a leader of its own: it takes every join of its queue waiting at
+ * that moment (at most {@code maxBatch}), runs them as one unit ({@link Matchmaker#joinEach}),
+ * completes each caller's future, and goes on while joins wait. Lanes of different queues run on
+ * different threads, so a lock wait or a slow unit in one queue delays no other queue (one leader
+ * for every queue ran their units in a row: one stuck queue stalled them all). Callers hand a join
+ * over with {@link #joinAsync} and need not keep a thread waiting. Leader threads come from a pool
+ * and leave after a second without work, so an idle joiner holds no thread and needs no closing.
+ * A caller is answered only after the commit that holds its join; a unit that fails fails every
+ * join in it, and only those.
  */
 public final class GroupCommitJoiner {
 
     private static final Duration LEADER_IDLE = Duration.ofSeconds(1);
+    /**
+     * Queues whose units may run at once. More wait for a thread; a store's connection pool bounds
+     * how many can do anything at once anyway.
+     */
+    private static final int MOST_LEADERS = 256;
 
     private final Matchmaker matchmaker;
     private final int maxBatch;
-    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean leading = new AtomicBoolean();
-    private final ThreadPoolExecutor leader;
+    private final ConcurrentHashMap<QueueName, Lane> lanes = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor leaders;
 
     /** Batches of at most {@code maxBatch} joins on {@code matchmaker}. */
     public GroupCommitJoiner(Matchmaker matchmaker, int maxBatch) {
@@ -43,25 +50,26 @@ public final class GroupCommitJoiner {
             throw new IllegalArgumentException("max batch must be at least 1");
         }
         this.maxBatch = maxBatch;
-        this.leader = new ThreadPoolExecutor(1, 1, LEADER_IDLE.toMillis(), TimeUnit.MILLISECONDS,
+        this.leaders = new ThreadPoolExecutor(MOST_LEADERS, MOST_LEADERS, LEADER_IDLE.toMillis(), TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "group-commit");
                     // like a request thread, it never holds the JVM open
                     thread.setDaemon(true);
                     return thread;
                 });
-        leader.allowCoreThreadTimeOut(true);
+        leaders.allowCoreThreadTimeOut(true);
     }
 
     /**
      * Hands a join to the next unit of its queue; the future completes after that unit's commit,
      * with the join's result or with the failure {@link Matchmaker#join(JoinRequest)} would throw.
-     * Dependent actions of the future run on the leader thread: keep them short.
+     * Dependent actions of the future run on the lane's leader thread: keep them short.
      */
     public CompletableFuture<JoinResult> joinAsync(JoinRequest request) {
         Pending pending = new Pending(Objects.requireNonNull(request, "request"), new CompletableFuture<>());
-        waiting.add(pending);
-        startLeaderUnlessLeading();
+        Lane lane = lanes.computeIfAbsent(request.queue(), Lane::new);
+        lane.waiting.add(pending);
+        lane.startLeaderUnlessLeading();
         return pending.answer();
     }
 
@@ -81,44 +89,63 @@ public final class GroupCommitJoiner {
         }
     }
 
-    private void startLeaderUnlessLeading() {
-        if (!leading.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            leader.execute(this::lead);
-        } catch (RuntimeException | Error cannotStart) {
-            // no thread (out of memory or threads): nobody would ever answer what waits
-            leading.set(false);
-            RuntimeException failure = new MatchmakingException("group commit cannot start its thread", cannotStart);
-            for (Pending next = waiting.poll(); next != null; next = waiting.poll()) {
-                next.answer().completeExceptionally(failure);
-            }
-            throw cannotStart;
-        }
-    }
+    /**
+     * The joins of one queue and whether a leader runs them. A lane leaves the map when its leader
+     * finds it empty; a join that picked it up just before still gets a leader of its own, so the
+     * worst a race does is two leaders of one queue for a moment (their units serialize in the store).
+     */
+    private final class Lane {
 
-    /** Runs batches while joins wait, then leaves; a join that came meanwhile starts the next leader. */
-    private void lead() {
-        try {
-            for (List<Pending> batch = nextBatch(); !batch.isEmpty(); batch = nextBatch()) {
-                run(batch);
-            }
-        } finally {
-            leading.set(false);
-            // a join added after the last poll, while this thread still led, left its start to us
-            if (!waiting.isEmpty()) {
-                startLeaderUnlessLeading();
-            }
-        }
-    }
+        final QueueName queue;
+        final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean leading = new AtomicBoolean();
 
-    private List<Pending> nextBatch() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending next = waiting.poll(); next != null; next = batch.size() < maxBatch ? waiting.poll() : null) {
-            batch.add(next);
+        Lane(QueueName queue) {
+            this.queue = queue;
         }
-        return batch;
+
+        void startLeaderUnlessLeading() {
+            if (!leading.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                leaders.execute(this::lead);
+            } catch (RuntimeException | Error cannotStart) {
+                // no thread (out of memory or threads): nobody would ever answer what waits
+                leading.set(false);
+                RuntimeException failure = new MatchmakingException("group commit cannot start its thread", cannotStart);
+                for (Pending next = waiting.poll(); next != null; next = waiting.poll()) {
+                    next.answer().completeExceptionally(failure);
+                }
+                throw cannotStart;
+            }
+        }
+
+        /** Runs batches while joins wait, then leaves; a join that came meanwhile starts the next leader. */
+        private void lead() {
+            try {
+                for (List<Pending> batch = nextBatch(); !batch.isEmpty(); batch = nextBatch()) {
+                    run(batch);
+                }
+            } finally {
+                leading.set(false);
+                if (waiting.isEmpty()) {
+                    lanes.remove(queue, this);
+                }
+                // a join added after the last poll, while this thread still led, left its start to us
+                if (!waiting.isEmpty()) {
+                    startLeaderUnlessLeading();
+                }
+            }
+        }
+
+        private List<Pending> nextBatch() {
+            List<Pending> batch = new ArrayList<>();
+            for (Pending next = waiting.poll(); next != null; next = batch.size() < maxBatch ? waiting.poll() : null) {
+                batch.add(next);
+            }
+            return batch;
+        }
     }
 
     private void run(List<Pending> batch) {

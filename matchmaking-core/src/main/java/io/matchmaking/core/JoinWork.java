@@ -27,19 +27,21 @@ import java.util.Set;
 /**
  * The FIFO fill of one queue for a batch of joins, in the batch's order: each new player takes
  * the next place in the queue's single waiting match (opening one if there is none), the join
- * that fills it makes it ready, and a player who already waits keeps their place.
+ * that fills it makes it ready, and a player who already waits keeps their place. A join whose
+ * deadline has passed when the unit starts (its queue's lock held) changes nothing.
  */
 final class JoinWork implements QueueWork<Decision<List<JoinStep>>> {
 
     private final QueueName queue;
-    private final List<PlayerId> players;
+    private final List<JoinRequest> requests;
     private final int matchSize;
     private final Clock clock;
     private final MatchIdGenerator matchIds;
 
-    JoinWork(QueueName queue, List<PlayerId> players, int matchSize, Clock clock, MatchIdGenerator matchIds) {
+    /** {@code requests} all join {@code queue}. */
+    JoinWork(QueueName queue, List<JoinRequest> requests, int matchSize, Clock clock, MatchIdGenerator matchIds) {
         this.queue = queue;
-        this.players = List.copyOf(players);
+        this.requests = List.copyOf(requests);
         this.matchSize = matchSize;
         this.clock = clock;
         this.matchIds = matchIds;
@@ -49,7 +51,8 @@ final class JoinWork implements QueueWork<Decision<List<JoinStep>>> {
     public UnitOfWork<Decision<List<JoinStep>>> decide(QueueUnit unit) {
         Instant now = Timestamps.now(clock);
         Match open = unit.waitingMatch().orElse(null);
-        Set<PlayerId> lookup = new LinkedHashSet<>(players);
+        Set<PlayerId> lookup = new LinkedHashSet<>();
+        requests.forEach(request -> lookup.add(request.player()));
         if (open != null) {
             lookup.addAll(open.players());
         }
@@ -57,9 +60,14 @@ final class JoinWork implements QueueWork<Decision<List<JoinStep>>> {
         Map<PlayerId, WaitingPlayer> places = new HashMap<>(before);
         Map<MatchId, Match> touched = new LinkedHashMap<>();
         List<MatchmakingEvent> events = new ArrayList<>();
-        List<JoinStep> steps = new ArrayList<>(players.size());
+        List<JoinStep> steps = new ArrayList<>(requests.size());
 
-        for (PlayerId player : players) {
+        for (JoinRequest request : requests) {
+            if (request.deadline().hasPassed()) {
+                steps.add(new JoinStep.TooLate());
+                continue;
+            }
+            PlayerId player = request.player();
             WaitingPlayer place = places.get(player);
             if (place != null && !place.queue().equals(queue)) {
                 steps.add(new JoinStep.WaitingElsewhere(place.queue()));

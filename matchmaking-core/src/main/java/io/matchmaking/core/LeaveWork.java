@@ -22,16 +22,21 @@ final class LeaveWork implements QueueWork<Decision<Optional<LeaveResult>>> {
 
     private final QueueName queue;
     private final PlayerId player;
+    private final Deadline deadline;
     private final Clock clock;
 
-    LeaveWork(QueueName queue, PlayerId player, Clock clock) {
+    LeaveWork(QueueName queue, PlayerId player, Deadline deadline, Clock clock) {
         this.queue = queue;
         this.player = player;
+        this.deadline = deadline;
         this.clock = clock;
     }
 
     @Override
     public UnitOfWork<Decision<Optional<LeaveResult>>> decide(QueueUnit unit) {
+        if (deadline.hasPassed()) {
+            throw new DeadlineExceededException("the leave of " + player);
+        }
         WaitingPlayer place = unit.waitingPlayers(List.of(player)).get(player);
         if (place == null) {
             return UnitOfWork.readOnly(Decision.quiet(Optional.of(new LeaveResult.NotWaiting())));

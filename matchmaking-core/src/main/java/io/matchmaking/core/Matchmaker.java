@@ -76,7 +76,7 @@ public final class Matchmaker {
     private JoinStep joinOne(JoinRequest request) {
         QueueName queue = request.queue();
         return events.publish(repository.inQueue(queue,
-                new JoinWork(queue, List.of(request.player()), rules.matchSize(), clock, matchIds))).get(0);
+                new JoinWork(queue, List.of(request), rules.matchSize(), clock, matchIds))).get(0);
     }
 
     /**
@@ -110,11 +110,11 @@ public final class Matchmaker {
         }
         JoinAttempt[] attempts = new JoinAttempt[requests.size()];
         byQueue.forEach((queue, indexes) -> {
-            List<PlayerId> players = indexes.stream().map(i -> requests.get(i).player()).toList();
+            List<JoinRequest> ofQueue = indexes.stream().map(requests::get).toList();
             List<JoinStep> steps;
             try {
                 steps = events.publish(repository.inQueue(queue,
-                        new JoinWork(queue, players, rules.matchSize(), clock, matchIds)));
+                        new JoinWork(queue, ofQueue, rules.matchSize(), clock, matchIds)));
             } catch (RuntimeException unitFailed) {
                 indexes.forEach(index -> attempts[index] = JoinAttempt.failed(unitFailed));
                 return;
@@ -136,6 +136,9 @@ public final class Matchmaker {
             if (step instanceof JoinStep.Settled settled) {
                 return settled.result();
             }
+            if (step instanceof JoinStep.TooLate) {
+                throw new DeadlineExceededException("the join of " + request.player());
+            }
             QueueName elsewhere = ((JoinStep.WaitingElsewhere) step).queue();
             Optional<JoinResult> refreshed = events.publish(
                     repository.inQueue(elsewhere, new RefreshWork(elsewhere, request.player(), clock)));
@@ -149,13 +152,22 @@ public final class Matchmaker {
 
     /** {@code player} leaves their waiting match; a ready match cannot be left. */
     public LeaveResult leave(PlayerId player) {
+        return leave(player, Deadline.none());
+    }
+
+    /**
+     * {@code player} leaves their waiting match, unless the unit cannot start before {@code deadline}
+     * ({@link DeadlineExceededException}: nothing changed).
+     */
+    public LeaveResult leave(PlayerId player, Deadline deadline) {
         for (int attempt = 0; attempt < MAX_REDIRECTS; attempt++) {
             Optional<WaitingPlayer> place = repository.findWaitingPlayer(player);
             if (place.isEmpty()) {
                 return new LeaveResult.NotWaiting();
             }
             QueueName queue = place.get().queue();
-            Optional<LeaveResult> result = events.publish(repository.inQueue(queue, new LeaveWork(queue, player, clock)));
+            Optional<LeaveResult> result = events.publish(
+                    repository.inQueue(queue, new LeaveWork(queue, player, deadline, clock)));
             if (result.isPresent()) {
                 return result.get();
             }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.matchmaking.core.ConflictingUpdateException;
+import io.matchmaking.core.DeadlineExceededException;
 import io.matchmaking.core.StoreUnavailableException;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpStatus;
@@ -31,6 +32,10 @@ final class ErrorMapping {
             LOG.warn("store unavailable on {} {}: {}", ctx.method(), Routes.template(ctx), e.getMessage());
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             answer(ctx, 503, "store unavailable, retry later");
+        });
+        routes.exception(DeadlineExceededException.class, (e, ctx) -> {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            answer(ctx, 503, "the request waited too long for its turn and did not take effect, retry later");
         });
         routes.exception(ConflictingUpdateException.class, (e, ctx) ->
                 answer(ctx, 409, "concurrent requests for this player, retry"));

@@ -2,6 +2,7 @@ package io.matchmaking.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.matchmaking.core.Deadline;
 import io.matchmaking.core.GroupCommitJoiner;
 import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.LeaveResult;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * The API routes: JSON in, one core call, JSON out. Rules live in the core; errors in
@@ -25,13 +27,15 @@ final class MatchRoutes {
     private final Optional<GroupCommitJoiner> groupCommit;
     private final Executor requestThreads;
     private final MatchWatchers watchers;
+    private final Duration requestDeadline;
 
     MatchRoutes(Matchmaker matchmaker, Optional<GroupCommitJoiner> groupCommit, Executor requestThreads,
-            MatchWatchers watchers) {
+            MatchWatchers watchers, Duration requestDeadline) {
         this.matchmaker = matchmaker;
         this.groupCommit = groupCommit;
         this.requestThreads = requestThreads;
         this.watchers = watchers;
+        this.requestDeadline = requestDeadline;
     }
 
     void register(RoutesConfig routes) {
@@ -49,7 +53,7 @@ final class MatchRoutes {
      * failure reaches {@link ErrorMapping} like a thrown one.
      */
     private void join(Context ctx) {
-        JoinRequest request = PlayerCommand.join(RequestBody.read(ctx));
+        JoinRequest request = PlayerCommand.join(RequestBody.read(ctx)).withDeadline(deadline(ctx));
         if (groupCommit.isPresent()) {
             GroupCommitJoiner joiner = groupCommit.get();
             ctx.future(() -> joiner.joinAsync(request)
@@ -100,9 +104,17 @@ final class MatchRoutes {
         Json.respond(ctx, 200, MatchView.of(match));
     }
 
+    /**
+     * A change must start its unit within the deadline of the request's arrival (when Jetty read
+     * its first bytes, so time spent waiting for a request thread counts), or it never runs.
+     */
+    private Deadline deadline(Context ctx) {
+        return Deadline.after(ServletContextRequest.getServletContextRequest(ctx.req()).getBeginNanoTime(), requestDeadline);
+    }
+
     private void leave(Context ctx) {
         PlayerId player = PlayerCommand.leave(RequestBody.read(ctx));
-        LeaveResult result = matchmaker.leave(player);
+        LeaveResult result = matchmaker.leave(player, deadline(ctx));
         if (result instanceof LeaveResult.Left left) {
             respond(ctx, left.match());
         } else {

@@ -32,6 +32,9 @@ public final class MatchmakingHttpServer {
 
     /** Javalin's own default. */
     private static final int DEFAULT_REQUEST_THREADS = 250;
+    /** Well under a mobile client's usual timeout (10 to 30 s): its retry must not race a late first attempt. */
+    public static final int DEFAULT_REQUEST_DEADLINE_SECONDS = 5;
+    private static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(DEFAULT_REQUEST_DEADLINE_SECONDS);
     /** Jetty takes an acceptor and a selector thread from the pool, and needs some left to serve. */
     public static final int MIN_REQUEST_THREADS = 8;
 
@@ -44,7 +47,7 @@ public final class MatchmakingHttpServer {
         OpenApiRoute openApi = new OpenApiRoute();
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
         MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.groupCommit, orInline(requestThreads),
-                builder.watchers);
+                builder.watchers, builder.requestDeadline);
         Optional<BearerAuth> auth = builder.apiToken.map(token ->
                 new BearerAuth(token, builder.separateAdmin ? Set.of() : AdminRoutes.PATHS));
         this.api = Javalin.create(config -> {
@@ -158,6 +161,7 @@ public final class MatchmakingHttpServer {
         private MatchWatchers watchers = new MatchWatchers();
         private Optional<GroupCommitJoiner> groupCommit = Optional.empty();
         private int requestThreads = DEFAULT_REQUEST_THREADS;
+        private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
 
         private Builder(Matchmaker matchmaker, MatchmakingMetrics metrics, Readiness readiness) {
             this.matchmaker = Objects.requireNonNull(matchmaker, "matchmaker");
@@ -205,6 +209,18 @@ public final class MatchmakingHttpServer {
                 throw new IllegalArgumentException("at least " + MIN_REQUEST_THREADS + " request threads are needed");
             }
             this.requestThreads = most;
+            return this;
+        }
+
+        /**
+         * How long after its arrival a join or leave may start its unit of work; later, it is answered
+         * 503 and never runs ({@value #DEFAULT_REQUEST_DEADLINE_SECONDS} s by default).
+         */
+        public Builder requestDeadline(Duration deadline) {
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("the request deadline must be positive");
+            }
+            this.requestDeadline = deadline;
             return this;
         }
 
