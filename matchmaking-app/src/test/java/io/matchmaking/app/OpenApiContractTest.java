@@ -11,8 +11,10 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.matchmaking.core.ConflictingUpdateException;
+import io.matchmaking.core.OutcomeUnknownException;
 import io.matchmaking.core.StoreUnavailableException;
 import io.matchmaking.core.store.MatchRepository;
+import java.io.EOFException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -117,6 +119,12 @@ class OpenApiContractTest {
         ScriptedStore scripted = store.get();
         scripted.beforeEachCall(() -> {
             throw new ConflictingUpdateException("moving");
+        });
+        check("post /join", client.join("p5"));
+        check("post /leave", client.post("/leave", "{\"id\":\"p1\"}"));
+
+        scripted.beforeEachCall(() -> {
+            throw new OutcomeUnknownException("a unit", new EOFException("the COMMIT's answer was lost"));
         });
         check("post /join", client.join("p5"));
         check("post /leave", client.post("/leave", "{\"id\":\"p1\"}"));

@@ -53,7 +53,7 @@ final class RecommendedClientLoop {
             if (r.isPresent() && CLIENT_MISTAKES.contains(r.get().status())) {
                 throw new IllegalStateException("the server refused the join: " + r.get().status() + " " + r.get().body());
             }
-            if (r.isEmpty()) {
+            if (r.isEmpty() || r.get().status() == 504) {
                 Optional<TestResponse> p = transport.send("GET", "/players/" + me, "");
                 if (p.isPresent() && p.get().status() == 200
                         && (status(p.get()).equals("waiting") || !previous.equals(Optional.of(matchId(p.get()))))) {

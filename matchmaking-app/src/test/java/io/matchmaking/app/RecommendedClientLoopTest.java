@@ -2,7 +2,9 @@ package io.matchmaking.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matchmaking.core.OutcomeUnknownException;
 import io.matchmaking.core.StoreUnavailableException;
+import java.io.EOFException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -151,6 +153,22 @@ class RecommendedClientLoopTest {
         assertThat(match.json().get("status").asText()).isEqualTo("waiting");
         assertThat(network.sent).containsExactly("POST /join", "GET /players/p3", "POST /join");
         assertThat(network.pauses).hasSize(1);
+    }
+
+    @Test
+    void anUnknownOutcomeIsLookedUpBeforeJoiningAgain() {
+        AtomicInteger unknowns = new AtomicInteger(1);
+        store.get().beforeEachUnit(() -> {
+            if (unknowns.getAndDecrement() > 0) {
+                throw new OutcomeUnknownException("a unit", new EOFException("lost"));
+            }
+        });
+        Network network = new Network();
+
+        TestResponse match = network.loopOf("p1", Optional.empty()).join();
+
+        assertThat(match.json().get("players").toString()).isEqualTo("[\"p1\"]");
+        assertThat(network.sent).containsExactly("POST /join", "GET /players/p1", "POST /join");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.matchmaking.core.ConflictingUpdateException;
 import io.matchmaking.core.DeadlineExceededException;
+import io.matchmaking.core.OutcomeUnknownException;
 import io.matchmaking.core.StoreUnavailableException;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpStatus;
@@ -20,6 +21,10 @@ final class ErrorMapping {
     /** Seconds a client should wait before retrying when the store is unavailable. */
     static final String RETRY_AFTER_SECONDS = "1";
 
+    /** docs/consistency.md: what a client does with it. */
+    static final String OUTCOME_UNKNOWN = "outcome unknown: the change may or may not have taken effect;"
+            + " look it up (GET /players/{id}) or repeat the request with the same Idempotency-Key";
+
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
     private ErrorMapping() {
@@ -32,6 +37,10 @@ final class ErrorMapping {
             LOG.warn("store unavailable on {} {}: {}", ctx.method(), Routes.template(ctx), e.getMessage());
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             answer(ctx, 503, "store unavailable, retry later");
+        });
+        routes.exception(OutcomeUnknownException.class, (e, ctx) -> {
+            LOG.warn("outcome unknown on {} {}: {}", ctx.method(), Routes.template(ctx), e.getMessage());
+            answer(ctx, 504, OUTCOME_UNKNOWN);
         });
         routes.exception(DeadlineExceededException.class, (e, ctx) -> {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);

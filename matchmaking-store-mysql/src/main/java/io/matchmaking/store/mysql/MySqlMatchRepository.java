@@ -1,7 +1,9 @@
 package io.matchmaking.store.mysql;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.mysql.cj.jdbc.JdbcConnection;
 import io.matchmaking.core.MatchmakingException;
+import io.matchmaking.core.OutcomeUnknownException;
 import io.matchmaking.core.StoreUnavailableException;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
@@ -28,6 +30,8 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.transaction.LocalTransactionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link MatchRepository} on MySQL 8 / MariaDB 10.6+: any number of instances may share one
@@ -47,10 +51,12 @@ import org.jdbi.v3.core.transaction.LocalTransactionHandler;
 public final class MySqlMatchRepository implements MatchRepository {
 
     private static final int PURGE_BATCH = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlMatchRepository.class);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
     private final UnitRetries retries;
+    private final CommitOutcomes outcomes;
     private final boolean ownsDataSource;
     private final String description;
 
@@ -62,6 +68,7 @@ public final class MySqlMatchRepository implements MatchRepository {
         // store's pool (autocommit off) that is no statement at all, on a caller's pool as before
         jdbi.setTransactionHandler(LocalTransactionHandler.managed());
         this.retries = new UnitRetries(maxAttempts);
+        this.outcomes = new CommitOutcomes(dataSource);
         this.ownsDataSource = ownsDataSource;
     }
 
@@ -126,14 +133,80 @@ public final class MySqlMatchRepository implements MatchRepository {
 
     @Override
     public <T> T inQueue(QueueName queue, QueueWork<T> work) {
-        return retries.run("unit of queue " + queue, () -> jdbi.inTransaction(handle -> {
-            MySqlQueueUnit unit = new MySqlQueueUnit(handle, queue, lockQueue(handle, queue));
-            UnitOfWork<T> decided = work.decide(unit);
-            if (!decided.changes().isEmpty()) {
-                new ChangeWriter(handle, queue, unit).apply(decided.changes());
+        return retries.run("unit of queue " + queue, () -> attempt(queue, work));
+    }
+
+    /**
+     * One transaction of a unit. A unit that writes leaves its marker; when its COMMIT fails
+     * without an answer, the outcome is read back ({@link CommitOutcomes}) instead of guessed: a
+     * unit that committed answers as committed, one that did not runs again, and one whose outcome
+     * cannot be established is an {@link OutcomeUnknownException}, never "did not take effect".
+     */
+    private <T> T attempt(QueueName queue, QueueWork<T> work) {
+        try (Handle handle = jdbi.open()) {
+            handle.begin();
+            UnitOfWork<T> decided;
+            String marker = null;
+            try {
+                MySqlQueueUnit unit = new MySqlQueueUnit(handle, queue, lockQueue(handle, queue));
+                decided = work.decide(unit);
+                if (!decided.changes().isEmpty()) {
+                    new ChangeWriter(handle, queue, unit).apply(decided.changes());
+                    marker = UnitMarkers.newId(Instant.now());
+                    UnitMarkers.leave(handle, marker);
+                }
+            } catch (RuntimeException | Error failed) {
+                rollbackQuietly(handle, failed);
+                throw failed;
+            }
+            if (marker == null) {
+                // nothing written: whatever became of the COMMIT, the answer read under the lock stands
+                commitQuietly(handle);
+                return decided.answer();
+            }
+            long session = sessionOf(handle);
+            try {
+                handle.commit();
+            } catch (RuntimeException commitFailed) {
+                if (SqlFailure.of(commitFailed) != SqlFailure.UNAVAILABLE) {
+                    throw commitFailed;
+                }
+                switch (outcomes.of(session, marker)) {
+                    case COMMITTED -> {
+                        LOG.info("unit of queue {} committed although its COMMIT's answer was lost", queue);
+                        return decided.answer();
+                    }
+                    case NOT_COMMITTED -> throw new UnitNotCommitted(commitFailed);
+                    case UNKNOWN -> throw new OutcomeUnknownException("unit of queue " + queue, commitFailed);
+                }
             }
             return decided.answer();
-        }));
+        }
+    }
+
+    /** The server's id of the session (Connector/J knows it from the handshake: no round trip). */
+    private static long sessionOf(Handle handle) {
+        try {
+            return handle.getConnection().unwrap(JdbcConnection.class).getId();
+        } catch (SQLException notConnectorJ) {
+            return handle.createQuery("SELECT CONNECTION_ID()").mapTo(Long.class).one();
+        }
+    }
+
+    private static void rollbackQuietly(Handle handle, Throwable failure) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+    }
+
+    private static void commitQuietly(Handle handle) {
+        try {
+            handle.commit();
+        } catch (RuntimeException ignored) {
+            // a read-only unit: its locks end with the session either way
+        }
     }
 
     /**
@@ -266,7 +339,16 @@ public final class MySqlMatchRepository implements MatchRepository {
             purged += batch;
         } while (batch == PURGE_BATCH);
         purgeIdleQueueRows();
+        purgeUnitMarkers();
         return purged;
+    }
+
+    private void purgeUnitMarkers() {
+        Instant now = Instant.now();
+        int batch;
+        do {
+            batch = retries.run("purge of unit markers", () -> jdbi.inTransaction(handle -> UnitMarkers.purge(handle, now)));
+        } while (batch == UnitMarkers.PURGE_BATCH);
     }
 
     private void purgeIdleQueueRows() {

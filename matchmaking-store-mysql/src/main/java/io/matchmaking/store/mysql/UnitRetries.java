@@ -1,6 +1,7 @@
 package io.matchmaking.store.mysql;
 
 import io.matchmaking.core.MatchmakingException;
+import io.matchmaking.core.OutcomeUnknownException;
 import io.matchmaking.core.StoreUnavailableException;
 import io.matchmaking.core.store.RetryListener;
 import java.util.concurrent.ThreadLocalRandom;
@@ -9,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a unit's transaction until it commits: again at once after a lost claim, again after a
- * short random pause after a deadlock or lock wait timeout (bounded), never after the database
- * became unreachable (that is a 503 now, not later).
+ * Runs a unit's transaction until it commits: again at once after a lost claim or a lost COMMIT
+ * shown not to have happened, again after a short random pause after a deadlock or lock wait
+ * timeout (all bounded), never after the database became unreachable (that is a 503 now, not
+ * later), and never when a unit's outcome is unknown (that is said as it is).
  */
 final class UnitRetries {
 
@@ -19,6 +21,8 @@ final class UnitRetries {
     /** A lost claim means the other queue holds the player now; the next attempt sees it. */
     private static final int MAX_CLAIM_CONFLICTS = 50;
     private static final int BASE_PAUSE_MILLIS = 5;
+    /** A commit lost and shown not to have happened: the database answered the read-back, so try again, a few times. */
+    private static final int MAX_LOST_COMMITS = 3;
 
     private final int maxContentionAttempts;
     private volatile RetryListener listener = RetryListener.NONE;
@@ -34,6 +38,7 @@ final class UnitRetries {
     <T> T run(String what, Supplier<T> transaction) {
         int conflicts = 0;
         int contentions = 0;
+        int lostCommits = 0;
         while (true) {
             try {
                 return transaction.get();
@@ -42,6 +47,15 @@ final class UnitRetries {
                     throw new StoreUnavailableException(what + ": " + conflicts + " lost claims in a row", conflict);
                 }
                 listener.retried("claim_conflict");
+            } catch (OutcomeUnknownException unknown) {
+                // its cause is a lost connection, but it must never read as "did not take effect"
+                throw unknown;
+            } catch (UnitNotCommitted notCommitted) {
+                if (++lostCommits >= MAX_LOST_COMMITS) {
+                    throw new StoreUnavailableException(what + ": " + lostCommits + " commits lost in a row"
+                            + " (none took effect)", notCommitted);
+                }
+                listener.retried("commit_lost");
             } catch (RuntimeException e) {
                 switch (SqlFailure.of(e)) {
                     case LOCK_CONTENTION -> {

@@ -37,8 +37,10 @@ class UnitRoundTripsTest {
         join("p2");
 
         assertThat(SentStatements.sent()).extracting(UnitRoundTripsTest::verb).containsExactly(
-                "select ... for update", "select", "insert", "update", "insert", "commit");
+                "select ... for update", "select", "insert", "update", "insert", "insert", "commit");
         assertThat(SentStatements.sent().get(0)).contains("left join mm_match");
+        // the unit's marker, in its own transaction: what a lost COMMIT's outcome is read back from
+        assertThat(SentStatements.sent().get(5)).startsWith("insert into mm_unit");
     }
 
     @Test

@@ -1,0 +1,58 @@
+package io.matchmaking.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.matchmaking.store.mysql.TcpProxy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The jar on MySQL behind a proxy that loses the answer to a COMMIT the database executed: the
+ * join is answered with the truth (its match), never with the 503 that says it did not take effect;
+ * when even the read-back fails, with the distinct 504.
+ */
+class LostCommitIT extends MySqlProcessTest {
+
+    @Test
+    void theCompletingJoinWhoseCommitAnswerIsLostIsAnsweredReady() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to(database.serverAddress());
+                ServerProcess server = ServerProcess.start(mysqlEnv(database.urlThrough(proxy.address())))) {
+            TestClient client = server.client();
+            client.join("p1");
+            client.join("p2");
+            proxy.loseTheReplyTo("COMMIT");
+
+            TestResponse third = client.join("p3");
+
+            assertThat(proxy.faultsFired()).isEqualTo(1);
+            assertThat(third.status()).isEqualTo(200);
+            assertThat(third.json().get("status").asText()).isEqualTo("ready");
+            TestResponse where = client.get("/players/p3");
+            assertThat(where.json().get("match_id")).isEqualTo(third.json().get("match_id"));
+            assertThat(client.get("/queues").json().get("queues")).as("p3 holds no second place").isEmpty();
+        }
+    }
+
+    @Test
+    void aCommitWhoseOutcomeCannotBeReadBackIsA504NotA503() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to(database.serverAddress());
+                ServerProcess server = ServerProcess.start(mysqlEnv(database.urlThrough(proxy.address())))) {
+            TestClient client = server.client();
+            client.join("p1");
+            proxy.loseTheReplyToThenCut("COMMIT");
+
+            TestResponse unknown = client.join("p2");
+
+            assertThat(unknown.status()).isEqualTo(504);
+            assertThat(unknown.json().get("error").asText()).startsWith("outcome unknown");
+            proxy.restore();
+            // the database took the COMMIT: the truth, once readable, is that p2 waits
+            TestResponse truth = client.get("/players/p2");
+            for (int attempt = 0; attempt < 50 && truth.status() != 200; attempt++) {
+                Thread.sleep(100);
+                truth = client.get("/players/p2");
+            }
+            assertThat(truth.status()).isEqualTo(200);
+            assertThat(truth.json().get("players").toString()).isEqualTo("[\"p1\",\"p2\"]");
+        }
+    }
+}
