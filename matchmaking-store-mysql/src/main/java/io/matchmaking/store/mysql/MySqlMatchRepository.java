@@ -67,7 +67,8 @@ public final class MySqlMatchRepository implements MatchRepository {
         // begins and commits its own transactions whatever the connection's autocommit mode: on the
         // store's pool (autocommit off) that is no statement at all, on a caller's pool as before
         jdbi.setTransactionHandler(LocalTransactionHandler.managed());
-        this.retries = new UnitRetries(maxAttempts);
+        FrozenLockHolders frozen = new FrozenLockHolders(dataSource);
+        this.retries = new UnitRetries(maxAttempts, frozen::fence);
         this.outcomes = new CommitOutcomes(dataSource);
         this.ownsDataSource = ownsDataSource;
     }

@@ -36,6 +36,20 @@ enum SqlFailure {
         return false;
     }
 
+    /** Whether a unit waited for a lock until innodb_lock_wait_timeout (1205), rather than deadlocked. */
+    static boolean isLockWaitTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     static SqlFailure of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException

@@ -25,10 +25,13 @@ final class UnitRetries {
     private static final int MAX_LOST_COMMITS = 3;
 
     private final int maxContentionAttempts;
+    private final Runnable afterLockWait;
     private volatile RetryListener listener = RetryListener.NONE;
 
-    UnitRetries(int maxContentionAttempts) {
+    /** {@code afterLockWait} runs before a unit is tried again after its lock wait timed out. */
+    UnitRetries(int maxContentionAttempts, Runnable afterLockWait) {
         this.maxContentionAttempts = maxContentionAttempts;
+        this.afterLockWait = afterLockWait;
     }
 
     void setListener(RetryListener value) {
@@ -66,6 +69,9 @@ final class UnitRetries {
                         LOG.debug("{}: deadlock or lock wait timeout, attempt {} of {}", what, contentions,
                                 maxContentionAttempts);
                         listener.retried("lock_contention");
+                        if (SqlFailure.isLockWaitTimeout(e)) {
+                            afterLockWait.run();
+                        }
                         pause(contentions);
                     }
                     case UNAVAILABLE -> throw new StoreUnavailableException("MySQL is unavailable: " + rootMessage(e), e);
