@@ -33,6 +33,26 @@ class LostCommitIT extends MySqlProcessTest {
     }
 
     @Test
+    void aClientThatRetriesTheLostJoinWithItsKeyGetsTheSameMatchAndNoSecondPlace() throws Exception {
+        try (TcpProxy proxy = TcpProxy.to(database.serverAddress());
+                ServerProcess server = ServerProcess.start(mysqlEnv(database.urlThrough(proxy.address())))) {
+            TestClient client = server.client();
+            client.join("p1");
+            client.join("p2");
+            proxy.loseTheReplyTo("COMMIT");
+
+            TestResponse third = client.post("/join", "{\"id\":\"p3\"}", "Idempotency-Key", "p3-game-1");
+            // the client lost this answer too, as mobile clients do, and sends the join again
+            TestResponse retried = client.post("/join", "{\"id\":\"p3\"}", "Idempotency-Key", "p3-game-1");
+
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(retried.json()).isEqualTo(third.json());
+            assertThat(retried.json().get("status").asText()).isEqualTo("ready");
+            assertThat(client.get("/queues").json().get("queues")).as("no second place").isEmpty();
+        }
+    }
+
+    @Test
     void aCommitWhoseOutcomeCannotBeReadBackIsA504NotA503() throws Exception {
         try (TcpProxy proxy = TcpProxy.to(database.serverAddress());
                 ServerProcess server = ServerProcess.start(mysqlEnv(database.urlThrough(proxy.address())))) {

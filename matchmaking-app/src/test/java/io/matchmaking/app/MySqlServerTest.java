@@ -72,6 +72,26 @@ class MySqlServerTest {
         assertThat(a.post("/leave", "{\"id\":\"mysql-p1\"}").status()).isEqualTo(200);
     }
 
+    @Test
+    void aJoinRepeatedWithItsKeyOnTheOtherInstanceAnswersTheFirstJoinsMatch() {
+        first = start();
+        second = start();
+        TestClient a = new TestClient(first.port());
+        TestClient b = new TestClient(second.port());
+        String id = a.post("/join", "{\"id\":\"key-p1\"}", "Idempotency-Key", "once").json().get("match_id").asText();
+        b.join("key-p2");
+        b.join("key-p3");
+        b.join("key-p4");
+
+        TestResponse again = b.post("/join", "{\"id\":\"key-p1\"}", "Idempotency-Key", "once");
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("status").asText()).as("the first join's match became ready since").isEqualTo("ready");
+        assertThat(again.json()).isEqualTo(a.get("/status/" + id).json());
+        assertThat(b.post("/join", "{\"id\":\"key-p1\",\"queue\":\"other\"}", "Idempotency-Key", "once").status())
+                .isEqualTo(422);
+    }
+
     /** Group commit answers each request after the commit that holds its join. */
     @Test
     void joinsFromManyConnectionsAtOnceFillWholeMatchesOfDistinctPlayers() throws Exception {

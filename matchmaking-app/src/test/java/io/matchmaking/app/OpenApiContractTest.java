@@ -108,6 +108,10 @@ class OpenApiContractTest {
         check("post /leave", client.post("/leave", "{\"id\":\"" + "x".repeat(5000) + "\"}"));
         check("get /players/{player_id}", client.get("/players/p1"));
         check("get /players/{player_id}", client.get("/players/nobody"));
+        check("post /join", client.post("/join", "{\"id\":\"k1\"}", "Idempotency-Key", "key-1"));
+        check("post /join", client.post("/join", "{\"id\":\"k1\",\"queue\":\"q\"}", "Idempotency-Key", "key-1"));
+        check("post /join", client.post("/join", "{\"id\":\"k1\"}", "Idempotency-Key", "bad key"));
+        check("post /leave", client.post("/leave", "{\"id\":\"k1\"}", "Idempotency-Key", "key-1"));
         check("get /queues", client.get("/queues"));
         check("get /health/live", client.get("/health/live"));
         check("get /health/ready", client.get("/health/ready"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -32,47 +33,40 @@ final class RecommendedClientLoop {
     private final Transport transport;
     private final Pause pause;
     private final String me;
-    private final Optional<String> previous;
     private int failuresInARow;
 
-    /** The loop of player {@code me}, whose last game (if any) was {@code previous}. */
-    RecommendedClientLoop(Transport transport, Pause pause, String me, Optional<String> previous) {
+    /** The loop of player {@code me}. */
+    RecommendedClientLoop(Transport transport, Pause pause, String me) {
         this.transport = transport;
         this.pause = pause;
         this.me = me;
-        this.previous = previous;
     }
 
-    /** join(me, previous) of the README. */
-    TestResponse join() {
+    /** join(me, key) of the README. */
+    TestResponse join(String key) {
         while (true) {
-            Optional<TestResponse> r = transport.send("POST", "/join", "{\"id\":\"" + me + "\"}");
+            Optional<TestResponse> r = transport.send("POST", "/join", "{\"id\":\"" + me + "\"}", "Idempotency-Key", key);
             if (r.isPresent() && r.get().status() == 200) {
                 return succeeded(r.get());
             }
             if (r.isPresent() && CLIENT_MISTAKES.contains(r.get().status())) {
                 throw new IllegalStateException("the server refused the join: " + r.get().status() + " " + r.get().body());
             }
-            if (r.isEmpty() || r.get().status() == 504) {
-                Optional<TestResponse> p = transport.send("GET", "/players/" + me, "");
-                if (p.isPresent() && p.get().status() == 200
-                        && (status(p.get()).equals("waiting") || !previous.equals(Optional.of(matchId(p.get()))))) {
-                    return succeeded(p.get());
-                }
-            }
             waitAfter(r);
         }
     }
 
-    /** play(me, previous) of the README: the match to start the game with. */
+    /** play(me) of the README: the match to start the game with. */
     TestResponse play() {
-        TestResponse match = join();
+        String key = newKey();
+        TestResponse match = join(key);
         while (true) {
             if (status(match).equals("ready")) {
                 return match;
             }
             if (!players(match).contains(me)) {
-                match = join();
+                key = newKey();
+                match = join(key);
                 continue;
             }
             Optional<TestResponse> r = transport.send("GET", "/status/" + matchId(match) + "?wait=30", "",
@@ -82,11 +76,16 @@ final class RecommendedClientLoop {
             } else if (r.isPresent() && r.get().status() == 304) {
                 succeeded(r.get());
             } else if (r.isPresent() && r.get().status() == 404) {
-                match = join();
+                key = newKey();
+                match = join(key);
             } else {
                 waitAfter(r);
             }
         }
+    }
+
+    private static String newKey() {
+        return UUID.randomUUID().toString();
     }
 
     private TestResponse succeeded(TestResponse answer) {

@@ -55,8 +55,8 @@ class RecommendedClientLoopTest {
             return answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? Optional.empty() : Optional.of(answer);
         }
 
-        RecommendedClientLoop loopOf(String me, Optional<String> previous) {
-            return new RecommendedClientLoop(this, pauses::add, me, previous);
+        RecommendedClientLoop loopOf(String me) {
+            return new RecommendedClientLoop(this, pauses::add, me);
         }
     }
 
@@ -66,7 +66,7 @@ class RecommendedClientLoopTest {
         client.join("p2");
         Network network = new Network();
 
-        TestResponse match = network.loopOf("p3", Optional.empty()).play();
+        TestResponse match = network.loopOf("p3").play();
 
         assertThat(match.json().get("status").asText()).isEqualTo("ready");
         assertThat(network.sent).containsExactly("POST /join");
@@ -76,9 +76,9 @@ class RecommendedClientLoopTest {
     void waitingPlayersSendARequestPerChangeOfTheirMatch() throws Exception {
         Network first = new Network();
         Network second = new Network();
-        CompletableFuture<TestResponse> p1 = CompletableFuture.supplyAsync(() -> first.loopOf("p1", Optional.empty()).play());
+        CompletableFuture<TestResponse> p1 = CompletableFuture.supplyAsync(() -> first.loopOf("p1").play());
         Held.awaitHeld(server, 1);
-        CompletableFuture<TestResponse> p2 = CompletableFuture.supplyAsync(() -> second.loopOf("p2", Optional.empty()).play());
+        CompletableFuture<TestResponse> p2 = CompletableFuture.supplyAsync(() -> second.loopOf("p2").play());
         // p2's join changed p1's match: p1 looked and is held again, beside p2
         Held.awaitHeld(server, 2);
         client.join("p3");
@@ -100,7 +100,7 @@ class RecommendedClientLoopTest {
         });
         Network network = new Network();
 
-        TestResponse match = network.loopOf("p1", Optional.empty()).join();
+        TestResponse match = network.loopOf("p1").join("key-1");
 
         assertThat(match.status()).isEqualTo(200);
         assertThat(network.sent).containsExactly("POST /join", "POST /join", "POST /join", "POST /join");
@@ -117,7 +117,7 @@ class RecommendedClientLoopTest {
         });
         Network network = new Network();
 
-        network.loopOf("p1", Optional.empty()).join();
+        network.loopOf("p1").join("key-1");
 
         assertThat(network.sent).hasSize(5);
         assertThat(network.pauses).hasSize(4);
@@ -127,36 +127,34 @@ class RecommendedClientLoopTest {
     }
 
     @Test
-    void aLostAnswerOfTheCompletingJoinIsLookedUpNotJoinedAgain() {
-        String earlier = playAGame("p3");
+    void aLostAnswerOfTheCompletingJoinIsSentAgainWithItsKeyAndTakesNoSecondPlace() {
         client.join("p1");
         client.join("p2");
         Network network = new Network();
         network.answersToLose.set(1);
 
-        TestResponse match = network.loopOf("p3", Optional.of(earlier)).play();
+        TestResponse match = network.loopOf("p3").play();
 
         assertThat(match.json().get("status").asText()).isEqualTo("ready");
-        assertThat(match.json().get("match_id").asText()).isNotEqualTo(earlier);
-        assertThat(network.sent).containsExactly("POST /join", "GET /players/p3");
+        assertThat(match.json().get("players").toString()).isEqualTo("[\"p1\",\"p2\",\"p3\"]");
+        assertThat(network.sent).containsExactly("POST /join", "POST /join");
         assertThat(client.get("/queues").json().get("queues")).as("p3 holds no second place").isEmpty();
     }
 
     @Test
-    void aJoinThatNeverArrivedIsSentAgainAfterTheLookUpShowsTheLastGame() {
-        String earlier = playAGame("p3");
+    void aJoinThatNeverArrivedIsSentAgainAndTakesOnePlace() {
         Network network = new Network();
         network.requestsToLose.set(1);
 
-        TestResponse match = network.loopOf("p3", Optional.of(earlier)).join();
+        TestResponse match = network.loopOf("p3").join("key-1");
 
-        assertThat(match.json().get("status").asText()).isEqualTo("waiting");
-        assertThat(network.sent).containsExactly("POST /join", "GET /players/p3", "POST /join");
+        assertThat(match.json().get("players").toString()).isEqualTo("[\"p3\"]");
+        assertThat(network.sent).containsExactly("POST /join", "POST /join");
         assertThat(network.pauses).hasSize(1);
     }
 
     @Test
-    void anUnknownOutcomeIsLookedUpBeforeJoiningAgain() {
+    void anUnknownOutcomeIsSentAgainWithTheSameKey() {
         AtomicInteger unknowns = new AtomicInteger(1);
         store.get().beforeEachUnit(() -> {
             if (unknowns.getAndDecrement() > 0) {
@@ -165,10 +163,10 @@ class RecommendedClientLoopTest {
         });
         Network network = new Network();
 
-        TestResponse match = network.loopOf("p1", Optional.empty()).join();
+        TestResponse match = network.loopOf("p1").join("key-1");
 
         assertThat(match.json().get("players").toString()).isEqualTo("[\"p1\"]");
-        assertThat(network.sent).containsExactly("POST /join", "GET /players/p1", "POST /join");
+        assertThat(network.sent).containsExactly("POST /join", "POST /join");
     }
 
     @Test
@@ -182,7 +180,7 @@ class RecommendedClientLoopTest {
                 return Optional.of(expiringClient.method(method, path, body, headers));
             };
             CompletableFuture<TestResponse> p1 = CompletableFuture.supplyAsync(() ->
-                    new RecommendedClientLoop(transport, pause -> { }, "p1", Optional.empty()).play());
+                    new RecommendedClientLoop(transport, pause -> { }, "p1").play());
             // joined, held, expired (the long poll answers the match without p1), joined again, held again
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (sent.stream().filter("POST /join"::equals).count() < 2 && System.nanoTime() < deadline) {
@@ -198,12 +196,5 @@ class RecommendedClientLoopTest {
         } finally {
             expiring.stop();
         }
-    }
-
-    /** p plays one game with two others; the match id of that game. */
-    private String playAGame(String player) {
-        client.join(player + "-mate-1");
-        client.join(player + "-mate-2");
-        return client.join(player).json().get("match_id").asText();
     }
 }

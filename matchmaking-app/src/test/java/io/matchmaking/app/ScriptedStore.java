@@ -4,6 +4,7 @@ import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
@@ -59,6 +60,11 @@ final class ScriptedStore implements MatchRepository {
     @Override
     public Optional<Match> findMatch(MatchId id) {
         return call(() -> real.findMatch(id));
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotencyRecord(IdempotencyRecord.Id id) {
+        return call(() -> real.findIdempotencyRecord(id));
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.matchmaking.core;
 
 import io.matchmaking.core.match.Match;
 
-/** How a join ended. Both cases answer with the match that holds the player after the join. */
+/** How a join ended. Every case answers with the match that holds the player after the join. */
 public sealed interface JoinResult {
 
     /** The match holding the player after the join (ready if the join completed it). */
@@ -22,5 +22,14 @@ public sealed interface JoinResult {
      * @param match the match they wait in, unchanged
      */
     record AlreadyWaiting(Match match) implements JoinResult {
+    }
+
+    /**
+     * A join repeated with the idempotency key of an earlier one: nothing changed; the answer is
+     * the earlier join's match as it is now (also when it has become ready since).
+     *
+     * @param match the earlier join's match, now
+     */
+    record Replayed(Match match) implements JoinResult {
     }
 }

@@ -16,4 +16,8 @@ sealed interface JoinStep {
     /** The join's deadline passed before its unit started: it changed nothing and never will. */
     record TooLate() implements JoinStep {
     }
+
+    /** The join's idempotency key was used for {@code firstRequest}: it changed nothing. */
+    record KeyReused(String firstRequest) implements JoinStep {
+    }
 }

@@ -8,6 +8,7 @@ import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.MatchIdGenerator;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.QueueChanges;
 import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.QueueWork;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,21 +63,36 @@ final class JoinWork implements QueueWork<Decision<List<JoinStep>>> {
         Map<MatchId, Match> touched = new LinkedHashMap<>();
         List<MatchmakingEvent> events = new ArrayList<>();
         List<JoinStep> steps = new ArrayList<>(requests.size());
+        Set<IdempotencyRecord.Id> keyed = new LinkedHashSet<>();
+        requests.forEach(request -> request.idempotencyId().ifPresent(keyed::add));
+        UnitRecords records = UnitRecords.read(unit, keyed);
 
         for (JoinRequest request : requests) {
             if (request.deadline().hasPassed()) {
                 steps.add(new JoinStep.TooLate());
                 continue;
             }
+            Optional<IdempotencyRecord> earlier = records.of(request.idempotencyId());
+            Match openNow = open;
+            Optional<JoinStep> replayed = earlier.flatMap(record -> replay(request, record, touched, openNow, unit));
+            if (replayed.isPresent()) {
+                steps.add(replayed.get());
+                continue;
+            }
+            // a record whose match is gone is at the end of its retention: this join is a new one
+            Optional<IdempotencyRecord.Id> recordAs = earlier.isPresent() ? Optional.empty() : request.idempotencyId();
             PlayerId player = request.player();
             WaitingPlayer place = places.get(player);
             if (place != null && !place.queue().equals(queue)) {
+                // that queue's unit answers it, and records its key
                 steps.add(new JoinStep.WaitingElsewhere(place.queue()));
                 continue;
             }
             if (place != null) {
                 places.put(player, place.refreshedAt(now));
-                steps.add(new JoinStep.Settled(new JoinResult.AlreadyWaiting(requireOpen(open, place))));
+                Match waiting = requireOpen(open, place);
+                records.record(recordAs, request.asked(), waiting, now);
+                steps.add(new JoinStep.Settled(new JoinResult.AlreadyWaiting(waiting)));
                 continue;
             }
             if (open == null) {
@@ -85,6 +102,7 @@ final class JoinWork implements QueueWork<Decision<List<JoinStep>>> {
             touched.put(open.id(), open);
             places.put(player, new WaitingPlayer(player, queue, open.id(), now, now));
             events.add(new PlayerQueued(player, open, now));
+            records.record(recordAs, request.asked(), open, now);
             steps.add(new JoinStep.Settled(new JoinResult.Queued(open)));
             if (open.isReady()) {
                 events.add(new MatchReady(open, waitTimes(open, places, now), now));
@@ -96,8 +114,26 @@ final class JoinWork implements QueueWork<Decision<List<JoinStep>>> {
                 List.copyOf(touched.values()), List.of(),
                 PlaceChanges.released(queue, before, places),
                 PlaceChanges.claimed(queue, before, places),
-                PlaceChanges.refreshed(queue, before, places));
+                PlaceChanges.refreshed(queue, before, places)).recording(records.written());
         return new UnitOfWork<>(changes, new Decision<>(steps, events));
+    }
+
+    /**
+     * A join whose key was served before: the earlier join's match as it is now (changed by this
+     * unit, waiting, or from the store), or refused if the key was for another request. Empty when
+     * that match is gone (purged with the retention that is about to take the record too).
+     */
+    private static Optional<JoinStep> replay(JoinRequest request, IdempotencyRecord earlier, Map<MatchId, Match> touched,
+            Match open, QueueUnit unit) {
+        if (!earlier.request().equals(request.asked())) {
+            return Optional.of(new JoinStep.KeyReused(earlier.request()));
+        }
+        Match now = touched.get(earlier.match());
+        if (now == null && open != null && open.id().equals(earlier.match())) {
+            now = open;
+        }
+        Optional<Match> current = now != null ? Optional.of(now) : unit.match(earlier.match());
+        return current.map(match -> new JoinStep.Settled(new JoinResult.Replayed(match)));
     }
 
     private Match requireOpen(Match open, WaitingPlayer place) {

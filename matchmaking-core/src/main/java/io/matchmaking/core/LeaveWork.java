@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Removes a player from the waiting match of the queue they were last seen in. Answers empty when
@@ -22,20 +23,25 @@ final class LeaveWork implements QueueWork<Decision<Optional<LeaveResult>>> {
 
     private final QueueName queue;
     private final PlayerId player;
-    private final Deadline deadline;
+    private final LeaveRequest request;
     private final Clock clock;
 
-    LeaveWork(QueueName queue, PlayerId player, Deadline deadline, Clock clock) {
+    LeaveWork(QueueName queue, LeaveRequest request, Clock clock) {
         this.queue = queue;
-        this.player = player;
-        this.deadline = deadline;
+        this.player = request.player();
+        this.request = request;
         this.clock = clock;
     }
 
     @Override
     public UnitOfWork<Decision<Optional<LeaveResult>>> decide(QueueUnit unit) {
-        if (deadline.hasPassed()) {
+        if (request.deadline().hasPassed()) {
             throw new DeadlineExceededException("the leave of " + player);
+        }
+        UnitRecords records = UnitRecords.read(unit, request.idempotencyId().map(Set::of).orElse(Set.of()));
+        Optional<Match> replayed = records.replayed(request.idempotencyId(), LeaveRequest.ASKED, unit);
+        if (replayed.isPresent()) {
+            return UnitOfWork.readOnly(Decision.quiet(Optional.of(new LeaveResult.Left(replayed.get()))));
         }
         WaitingPlayer place = unit.waitingPlayers(List.of(player)).get(player);
         if (place == null) {
@@ -49,7 +55,11 @@ final class LeaveWork implements QueueWork<Decision<Optional<LeaveResult>>> {
                 .filter(open -> open.id().equals(place.matchId()))
                 .orElseThrow(() -> new IllegalStateException("store is inconsistent: no waiting match for " + place));
         Match after = match.withoutPlayers(List.of(player), now);
-        QueueChanges changes = new QueueChanges(List.of(after), List.of(), List.of(player), List.of(), List.of());
+        if (records.of(request.idempotencyId()).isEmpty()) {
+            records.record(request.idempotencyId(), LeaveRequest.ASKED, after, now);
+        }
+        QueueChanges changes = new QueueChanges(List.of(after), List.of(), List.of(player), List.of(), List.of())
+                .recording(records.written());
         return new UnitOfWork<>(changes, new Decision<>(
                 Optional.of(new LeaveResult.Left(after)), List.of(new PlayerLeft(player, after, now))));
     }

@@ -139,9 +139,12 @@ public final class Matchmaker {
             if (step instanceof JoinStep.TooLate) {
                 throw new DeadlineExceededException("the join of " + request.player());
             }
+            if (step instanceof JoinStep.KeyReused reused) {
+                throw new IdempotencyKeyReusedException(reused.firstRequest());
+            }
             QueueName elsewhere = ((JoinStep.WaitingElsewhere) step).queue();
             Optional<JoinResult> refreshed = events.publish(
-                    repository.inQueue(elsewhere, new RefreshWork(elsewhere, request.player(), clock)));
+                    repository.inQueue(elsewhere, new RefreshWork(elsewhere, request, clock)));
             if (refreshed.isPresent()) {
                 return refreshed.get();
             }
@@ -152,27 +155,42 @@ public final class Matchmaker {
 
     /** {@code player} leaves their waiting match; a ready match cannot be left. */
     public LeaveResult leave(PlayerId player) {
-        return leave(player, Deadline.none());
+        return leave(LeaveRequest.of(player));
     }
 
     /**
-     * {@code player} leaves their waiting match, unless the unit cannot start before {@code deadline}
-     * ({@link DeadlineExceededException}: nothing changed).
+     * The player leaves their waiting match, unless the unit cannot start before the request's
+     * deadline ({@link DeadlineExceededException}: nothing changed). A leave repeated with the key of
+     * an earlier one answers that leave's match as it is now.
      */
-    public LeaveResult leave(PlayerId player, Deadline deadline) {
+    public LeaveResult leave(LeaveRequest request) {
+        PlayerId player = request.player();
         for (int attempt = 0; attempt < MAX_REDIRECTS; attempt++) {
             Optional<WaitingPlayer> place = repository.findWaitingPlayer(player);
             if (place.isEmpty()) {
-                return new LeaveResult.NotWaiting();
+                return replayedLeave(request).orElseGet(LeaveResult.NotWaiting::new);
             }
             QueueName queue = place.get().queue();
             Optional<LeaveResult> result = events.publish(
-                    repository.inQueue(queue, new LeaveWork(queue, player, deadline, clock)));
+                    repository.inQueue(queue, new LeaveWork(queue, request, clock)));
             if (result.isPresent()) {
                 return result.get();
             }
         }
         throw new ConflictingUpdateException("player " + player + " keeps moving between queues");
+    }
+
+    /**
+     * A keyed leave of a player who waits nowhere: if its key was served, by this leave's first
+     * attempt most likely, that leave's match as it is now.
+     */
+    private Optional<LeaveResult> replayedLeave(LeaveRequest request) {
+        return request.idempotencyId().flatMap(repository::findIdempotencyRecord).flatMap(earlier -> {
+            if (!earlier.request().equals(LeaveRequest.ASKED)) {
+                throw new IdempotencyKeyReusedException(earlier.request());
+            }
+            return repository.findMatch(earlier.match()).map(LeaveResult.Left::new);
+        });
     }
 
     /** The match, waiting or ready, unless unknown or purged. */

@@ -1,5 +1,6 @@
 package io.matchmaking.core;
 
+import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.QueueChanges;
@@ -8,8 +9,10 @@ import io.matchmaking.core.store.QueueWork;
 import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A join of a player who waits in another queue: run under that queue's lock, it answers their
@@ -18,27 +21,36 @@ import java.util.Optional;
 final class RefreshWork implements QueueWork<Decision<Optional<JoinResult>>> {
 
     private final QueueName queue;
-    private final PlayerId player;
+    private final JoinRequest request;
     private final Clock clock;
 
-    RefreshWork(QueueName queue, PlayerId player, Clock clock) {
+    RefreshWork(QueueName queue, JoinRequest request, Clock clock) {
         this.queue = queue;
-        this.player = player;
+        this.request = request;
         this.clock = clock;
     }
 
     @Override
     public UnitOfWork<Decision<Optional<JoinResult>>> decide(QueueUnit unit) {
+        PlayerId player = request.player();
+        UnitRecords records = UnitRecords.read(unit, request.idempotencyId().map(Set::of).orElse(Set.of()));
+        Optional<Match> replayed = records.replayed(request.idempotencyId(), request.asked(), unit);
+        if (replayed.isPresent()) {
+            return UnitOfWork.readOnly(Decision.quiet(Optional.of(new JoinResult.Replayed(replayed.get()))));
+        }
         WaitingPlayer place = unit.waitingPlayers(List.of(player)).get(player);
         if (place == null || !place.queue().equals(queue)) {
             return UnitOfWork.readOnly(Decision.quiet(Optional.empty()));
         }
-        return unit.waitingMatch()
-                .filter(open -> open.id().equals(place.matchId()))
-                .map(open -> new UnitOfWork<>(
-                        new QueueChanges(List.of(), List.of(), List.of(), List.of(),
-                                List.of(place.refreshedAt(Timestamps.now(clock)))),
-                        Decision.<Optional<JoinResult>>quiet(Optional.of(new JoinResult.AlreadyWaiting(open)))))
+        Instant now = Timestamps.now(clock);
+        Match open = unit.waitingMatch()
+                .filter(waiting -> waiting.id().equals(place.matchId()))
                 .orElseThrow(() -> new IllegalStateException("store is inconsistent: no waiting match for " + place));
+        if (records.of(request.idempotencyId()).isEmpty()) {
+            records.record(request.idempotencyId(), request.asked(), open, now);
+        }
+        QueueChanges changes = new QueueChanges(List.of(), List.of(), List.of(), List.of(),
+                List.of(place.refreshedAt(now))).recording(records.written());
+        return new UnitOfWork<>(changes, Decision.quiet(Optional.of(new JoinResult.AlreadyWaiting(open))));
     }
 }

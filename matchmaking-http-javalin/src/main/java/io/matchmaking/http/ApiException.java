@@ -9,10 +9,16 @@ final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    private final boolean retryLater;
 
     ApiException(int status, String message) {
+        this(status, message, false);
+    }
+
+    private ApiException(int status, String message, boolean retryLater) {
         super(message, null, false, false);
         this.status = status;
+        this.retryLater = retryLater;
     }
 
     static ApiException badRequest(String message) {
@@ -23,7 +29,17 @@ final class ApiException extends RuntimeException {
         return new ApiException(404, message);
     }
 
+    /** The same Idempotency-Key is being served: 409, with Retry-After, as the idempotency-key draft says. */
+    static ApiException inFlight() {
+        return new ApiException(409, "a request with this Idempotency-Key is still in flight, retry later", true);
+    }
+
     int status() {
         return status;
+    }
+
+    /** Whether the answer says when to try again ({@code Retry-After}). */
+    boolean retryLater() {
+        return retryLater;
     }
 }

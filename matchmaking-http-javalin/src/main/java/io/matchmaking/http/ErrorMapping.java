@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.matchmaking.core.ConflictingUpdateException;
 import io.matchmaking.core.DeadlineExceededException;
+import io.matchmaking.core.IdempotencyKeyReusedException;
 import io.matchmaking.core.OutcomeUnknownException;
 import io.matchmaking.core.StoreUnavailableException;
 import java.util.Locale;
@@ -31,7 +32,13 @@ final class ErrorMapping {
     }
 
     static void register(RoutesConfig routes) {
-        routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
+        routes.exception(ApiException.class, (e, ctx) -> {
+            if (e.retryLater()) {
+                ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            }
+            answer(ctx, e.status(), e.getMessage());
+        });
+        routes.exception(IdempotencyKeyReusedException.class, (e, ctx) -> answer(ctx, 422, e.getMessage()));
         routes.exception(HttpResponseException.class, ErrorMapping::javalinResponse);
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("store unavailable on {} {}: {}", ctx.method(), Routes.template(ctx), e.getMessage());

@@ -5,8 +5,10 @@ import io.javalin.http.Context;
 import io.matchmaking.core.Deadline;
 import io.matchmaking.core.GroupCommitJoiner;
 import io.matchmaking.core.JoinRequest;
+import io.matchmaking.core.LeaveRequest;
 import io.matchmaking.core.LeaveResult;
 import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.match.IdempotencyKey;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
@@ -28,6 +30,7 @@ final class MatchRoutes {
     private final Executor requestThreads;
     private final MatchWatchers watchers;
     private final Duration requestDeadline;
+    private final IdempotencyKeys keys = new IdempotencyKeys();
 
     MatchRoutes(Matchmaker matchmaker, Optional<GroupCommitJoiner> groupCommit, Executor requestThreads,
             MatchWatchers watchers, Duration requestDeadline) {
@@ -53,13 +56,23 @@ final class MatchRoutes {
      * failure reaches {@link ErrorMapping} like a thrown one.
      */
     private void join(Context ctx) {
-        JoinRequest request = PlayerCommand.join(RequestBody.read(ctx)).withDeadline(deadline(ctx));
-        if (groupCommit.isPresent()) {
-            GroupCommitJoiner joiner = groupCommit.get();
-            ctx.future(() -> joiner.joinAsync(request)
-                    .thenAcceptAsync(result -> respond(ctx, result.match()), requestThreads));
-        } else {
-            respond(ctx, matchmaker.join(request).match());
+        Optional<IdempotencyKey> key = IdempotencyKeys.of(ctx);
+        JoinRequest unkeyed = PlayerCommand.join(RequestBody.read(ctx)).withDeadline(deadline(ctx));
+        JoinRequest request = key.map(unkeyed::withKey).orElse(unkeyed);
+        Runnable served = keys.serve(request.player(), key);
+        try {
+            if (groupCommit.isPresent()) {
+                GroupCommitJoiner joiner = groupCommit.get();
+                ctx.future(() -> joiner.joinAsync(request)
+                        .whenComplete((result, failure) -> served.run())
+                        .thenAcceptAsync(result -> respond(ctx, result.match()), requestThreads));
+            } else {
+                respond(ctx, matchmaker.join(request).match());
+                served.run();
+            }
+        } catch (RuntimeException | Error failed) {
+            served.run();
+            throw failed;
         }
     }
 
@@ -113,8 +126,15 @@ final class MatchRoutes {
     }
 
     private void leave(Context ctx) {
+        Optional<IdempotencyKey> key = IdempotencyKeys.of(ctx);
         PlayerId player = PlayerCommand.leave(RequestBody.read(ctx));
-        LeaveResult result = matchmaker.leave(player, deadline(ctx));
+        Runnable served = keys.serve(player, key);
+        LeaveResult result;
+        try {
+            result = matchmaker.leave(new LeaveRequest(player, deadline(ctx), key));
+        } finally {
+            served.run();
+        }
         if (result instanceof LeaveResult.Left left) {
             respond(ctx, left.match());
         } else {

@@ -36,6 +36,9 @@ public interface MatchRepository extends AutoCloseable {
         return ids.stream().map(this::findMatch).flatMap(Optional::stream).toList();
     }
 
+    /** The idempotency record of {@code id}, if a request with that key was served within the retention. */
+    Optional<IdempotencyRecord> findIdempotencyRecord(IdempotencyRecord.Id id);
+
     /** The player's waiting place, if they wait anywhere. */
     Optional<WaitingPlayer> findWaitingPlayer(PlayerId player);
 
@@ -46,8 +49,9 @@ public interface MatchRepository extends AutoCloseable {
     List<QueueStats> queues();
 
     /**
-     * Deletes ready matches that became ready before {@code readyBefore}; they are not found
-     * afterwards. Ready matches never change, so this needs no queue lock.
+     * Deletes ready matches that became ready before {@code readyBefore}, and idempotency records
+     * written before it; they are not found afterwards. Ready matches never change, so this needs
+     * no queue lock.
      *
      * @return how many were deleted
      */

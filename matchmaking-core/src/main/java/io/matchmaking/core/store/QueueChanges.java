@@ -4,11 +4,12 @@ import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The net writes of one unit of work on one queue, applied by a store in one atomic step, in
  * this order: {@code released}, {@code claimed}, {@code refreshed}, {@code savedMatches},
- * {@code deletedMatches}.
+ * {@code deletedMatches}, {@code recorded}.
  *
  * @param savedMatches   final state of every match the unit changed (insert or replace)
  * @param deletedMatches waiting matches removed for good (empty and past retention)
@@ -16,16 +17,25 @@ import java.util.List;
  * @param claimed        new waiting places; a store must refuse, and run the work again, if
  *                       the player already waits elsewhere
  * @param refreshed      existing waiting places of this queue with a new {@code lastJoinAt}
+ * @param recorded       idempotency records of the requests this unit served; a store must refuse,
+ *                       and run the work again, if a record of the same id exists
  */
 public record QueueChanges(
         List<Match> savedMatches,
         List<MatchId> deletedMatches,
         List<PlayerId> released,
         List<WaitingPlayer> claimed,
-        List<WaitingPlayer> refreshed) {
+        List<WaitingPlayer> refreshed,
+        List<IdempotencyRecord> recorded) {
 
     /** Nothing to write. */
     public static final QueueChanges NONE = new QueueChanges(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    /** Changes that record no idempotency key. */
+    public QueueChanges(List<Match> savedMatches, List<MatchId> deletedMatches, List<PlayerId> released,
+            List<WaitingPlayer> claimed, List<WaitingPlayer> refreshed) {
+        this(savedMatches, deletedMatches, released, claimed, refreshed, List.of());
+    }
 
     /** Copies every list, so the changes stay as decided. */
     public QueueChanges {
@@ -34,11 +44,18 @@ public record QueueChanges(
         released = List.copyOf(released);
         claimed = List.copyOf(claimed);
         refreshed = List.copyOf(refreshed);
+        recorded = List.copyOf(recorded);
+    }
+
+    /** These changes, and also {@code records}. */
+    public QueueChanges recording(List<IdempotencyRecord> records) {
+        return records.isEmpty() ? this : new QueueChanges(savedMatches, deletedMatches, released, claimed, refreshed,
+                Stream.concat(recorded.stream(), records.stream()).toList());
     }
 
     /** Whether there is nothing to write. */
     public boolean isEmpty() {
         return savedMatches.isEmpty() && deletedMatches.isEmpty() && released.isEmpty()
-                && claimed.isEmpty() && refreshed.isEmpty();
+                && claimed.isEmpty() && refreshed.isEmpty() && recorded.isEmpty();
     }
 }

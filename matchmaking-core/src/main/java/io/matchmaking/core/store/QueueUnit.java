@@ -1,6 +1,7 @@
 package io.matchmaking.core.store;
 
 import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import java.util.Collection;
@@ -24,4 +25,10 @@ public interface QueueUnit {
      * returned too, so the rules can keep a player in one waiting match at a time.
      */
     Map<PlayerId, WaitingPlayer> waitingPlayers(Collection<PlayerId> players);
+
+    /** The idempotency records of these ids that exist, wherever they were written; one read. */
+    Map<IdempotencyRecord.Id, IdempotencyRecord> idempotencyRecords(Collection<IdempotencyRecord.Id> ids);
+
+    /** Any match by id (a repeated request answers its first request's match as it is now). */
+    Optional<Match> match(MatchId id);
 }

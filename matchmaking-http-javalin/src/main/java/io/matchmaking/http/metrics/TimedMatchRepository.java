@@ -4,6 +4,7 @@ import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
@@ -68,6 +69,11 @@ final class TimedMatchRepository implements MatchRepository {
     @Override
     public List<Match> findMatches(Collection<MatchId> ids) {
         return timed("find_matches", () -> store.findMatches(ids));
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotencyRecord(IdempotencyRecord.Id id) {
+        return timed("find_idempotency_record", () -> store.findIdempotencyRecord(id));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
@@ -72,6 +73,11 @@ public final class InMemoryMatchRepository implements MatchRepository {
     @Override
     public Optional<Match> findMatch(MatchId id) {
         return Optional.ofNullable(state.matches.get(id));
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotencyRecord(IdempotencyRecord.Id id) {
+        return Optional.ofNullable(state.records.get(id));
     }
 
     @Override

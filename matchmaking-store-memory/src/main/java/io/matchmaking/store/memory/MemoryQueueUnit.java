@@ -1,8 +1,10 @@
 package io.matchmaking.store.memory;
 
 import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.util.Collection;
@@ -41,5 +43,22 @@ final class MemoryQueueUnit implements QueueUnit {
             }
         }
         return found;
+    }
+
+    @Override
+    public Map<IdempotencyRecord.Id, IdempotencyRecord> idempotencyRecords(Collection<IdempotencyRecord.Id> ids) {
+        Map<IdempotencyRecord.Id, IdempotencyRecord> found = new HashMap<>();
+        for (IdempotencyRecord.Id id : ids) {
+            IdempotencyRecord record = state.records.get(id);
+            if (record != null) {
+                found.put(id, record);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<Match> match(MatchId id) {
+        return Optional.ofNullable(state.matches.get(id));
     }
 }

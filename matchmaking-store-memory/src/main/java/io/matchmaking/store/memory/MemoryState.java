@@ -4,6 +4,7 @@ import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.QueueChanges;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.WaitingPlayer;
@@ -34,6 +35,9 @@ final class MemoryState {
     private final ConcurrentHashMap<PlayerId, MatchId> lastReady = new ConcurrentHashMap<>();
     /** Ready matches in the order they became ready, so a purge touches only what it deletes. */
     private final ConcurrentLinkedQueue<ReadyMatch> readyOrder = new ConcurrentLinkedQueue<>();
+    final ConcurrentHashMap<IdempotencyRecord.Id, IdempotencyRecord> records = new ConcurrentHashMap<>();
+    /** Idempotency records in the order they were written, for the purge. */
+    private final ConcurrentLinkedQueue<IdempotencyRecord> recordOrder = new ConcurrentLinkedQueue<>();
 
     private record ReadyMatch(MatchId id, Instant readyAt) {
     }
@@ -45,9 +49,14 @@ final class MemoryState {
      */
     boolean apply(QueueName queue, QueueChanges changes) {
         Set<PlayerId> releasing = new HashSet<>(changes.released());
-        if (!claimNewPlaces(changes.claimed(), releasing)) {
+        if (!claimRecords(changes.recorded())) {
             return false;
         }
+        if (!claimNewPlaces(changes.claimed(), releasing)) {
+            changes.recorded().forEach(record -> records.remove(record.id(), record));
+            return false;
+        }
+        recordOrder.addAll(changes.recorded());
         Set<PlayerId> replaced = new HashSet<>();
         for (WaitingPlayer place : changes.claimed()) {
             if (releasing.contains(place.player())) {
@@ -69,6 +78,19 @@ final class MemoryState {
             if (!replaced.contains(player)) {
                 places.remove(player);
             }
+        }
+        return true;
+    }
+
+    /** Writes every idempotency record whose key is still free; all or nothing (another queue's unit may have one). */
+    private boolean claimRecords(List<IdempotencyRecord> claimed) {
+        List<IdempotencyRecord> taken = new ArrayList<>();
+        for (IdempotencyRecord record : claimed) {
+            if (records.putIfAbsent(record.id(), record) != null) {
+                taken.forEach(done -> records.remove(done.id(), done));
+                return false;
+            }
+            taken.add(record);
         }
         return true;
     }
@@ -131,6 +153,13 @@ final class MemoryState {
      * step back; after a backward step a few may wait one extra pass.
      */
     int purgeReadyMatches(Instant readyBefore) {
+        // records first: a record whose match is gone would have nothing to answer
+        IdempotencyRecord oldest;
+        while ((oldest = recordOrder.peek()) != null && oldest.createdAt().isBefore(readyBefore)) {
+            if (recordOrder.remove(oldest)) {
+                records.remove(oldest.id(), oldest);
+            }
+        }
         int purged = 0;
         ReadyMatch head;
         while ((head = readyOrder.peek()) != null && head.readyAt().isBefore(readyBefore)) {
@@ -151,6 +180,7 @@ final class MemoryState {
     }
 
     StoreSizes sizes() {
-        return new StoreSizes(matches.size(), waitingByQueue.size(), places.size(), lastReady.size(), readyOrder.size());
+        return new StoreSizes(matches.size(), waitingByQueue.size(), places.size(), lastReady.size(), readyOrder.size(),
+                records.size());
     }
 }

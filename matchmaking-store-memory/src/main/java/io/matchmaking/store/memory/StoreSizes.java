@@ -8,6 +8,7 @@ package io.matchmaking.store.memory;
  * @param places        waiting places
  * @param lastReady     players with a retained ready match
  * @param readyOrder    ready matches queued for purging
+ * @param records       idempotency records
  */
-record StoreSizes(int matches, int waitingQueues, int places, int lastReady, int readyOrder) {
+record StoreSizes(int matches, int waitingQueues, int places, int lastReady, int readyOrder, int records) {
 }

@@ -36,6 +36,6 @@ class BoundedMemoryTest {
         clock.advance(Duration.ofMinutes(10));
         matchmaker.sweep();
 
-        assertThat(repository.sizes()).isEqualTo(new StoreSizes(0, 0, 0, 0, 0));
+        assertThat(repository.sizes()).isEqualTo(new StoreSizes(0, 0, 0, 0, 0, 0));
     }
 }

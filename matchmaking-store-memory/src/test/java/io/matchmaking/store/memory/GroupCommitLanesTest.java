@@ -8,10 +8,12 @@ import io.matchmaking.core.DeadlineExceededException;
 import io.matchmaking.core.GroupCommitJoiner;
 import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.JoinResult;
+import io.matchmaking.core.LeaveRequest;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -100,7 +102,7 @@ class GroupCommitLanesTest {
         matchmaker.join(PlayerId.of("p1"));
         Deadline passed = Deadline.after(System.nanoTime() - TimeUnit.SECONDS.toNanos(1), Duration.ZERO);
 
-        assertThatThrownBy(() -> matchmaker.leave(PlayerId.of("p1"), passed))
+        assertThatThrownBy(() -> matchmaker.leave(new LeaveRequest(PlayerId.of("p1"), passed, Optional.empty())))
                 .isInstanceOf(DeadlineExceededException.class);
         assertThat(real.findWaitingPlayer(PlayerId.of("p1"))).isPresent();
     }

@@ -4,6 +4,7 @@ import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.QueueChanges;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.util.List;
@@ -53,6 +54,32 @@ final class ChangeWriter {
         }
         delete(changes.deletedMatches());
         pointQueueAtItsWaitingMatch(before, changes);
+        record(changes.recorded());
+    }
+
+    /** A record whose key another unit wrote first refuses this unit, which runs again and finds it. */
+    private void record(List<IdempotencyRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO mm_idempotency (" + Rows.RECORD_COLUMNS
+                + ") VALUES (:player, :key, :request, :match, :created)");
+        for (IdempotencyRecord record : records) {
+            batch.bind("player", record.id().player().value())
+                    .bind("key", record.id().key().value())
+                    .bind("request", record.request())
+                    .bind("match", record.match().value())
+                    .bind("created", record.createdAt().toEpochMilli())
+                    .add();
+        }
+        try {
+            batch.execute();
+        } catch (RuntimeException e) {
+            if (SqlFailure.isDuplicateKey(e)) {
+                throw new ClaimConflict(e);
+            }
+            throw e;
+        }
     }
 
     private void release(List<PlayerId> players) {

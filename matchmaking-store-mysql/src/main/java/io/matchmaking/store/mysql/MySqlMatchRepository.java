@@ -9,6 +9,7 @@ import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
@@ -269,6 +270,17 @@ public final class MySqlMatchRepository implements MatchRepository {
     }
 
     @Override
+    public Optional<IdempotencyRecord> findIdempotencyRecord(IdempotencyRecord.Id id) {
+        return read(handle -> handle
+                .createQuery("SELECT " + Rows.RECORD_COLUMNS + " FROM mm_idempotency"
+                        + " WHERE player_id = :player AND idem_key = :key")
+                .bind("player", id.player().value())
+                .bind("key", id.key().value())
+                .map(Rows.RECORD)
+                .findOne());
+    }
+
+    @Override
     public Optional<WaitingPlayer> findWaitingPlayer(PlayerId player) {
         return read(handle -> handle
                 .createQuery("SELECT " + Rows.WAITING_COLUMNS + " FROM mm_waiting WHERE player_id = :player")
@@ -322,6 +334,14 @@ public final class MySqlMatchRepository implements MatchRepository {
      */
     @Override
     public int purgeReadyMatches(Instant readyBefore) {
+        // records first: a record whose match is gone would have nothing to answer
+        int records;
+        do {
+            records = retries.run("purge of idempotency records", () -> jdbi.inTransaction(handle -> handle
+                    .createUpdate("DELETE FROM mm_idempotency WHERE created_at < :cutoff LIMIT " + PURGE_BATCH)
+                    .bind("cutoff", readyBefore.toEpochMilli())
+                    .execute()));
+        } while (records == PURGE_BATCH);
         int purged = 0;
         int batch;
         do {

@@ -1,10 +1,12 @@
 package io.matchmaking.store.mysql;
 
+import io.matchmaking.core.match.IdempotencyKey;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.MatchStatus;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +24,11 @@ final class Rows {
     static final String MATCH_COLUMNS = "match_id, queue, size, status, players, updated_at, ready_at, version";
     static final String WAITING_COLUMNS = "player_id, queue, match_id, joined_at, last_join_at";
 
+    static final String RECORD_COLUMNS = "player_id, idem_key, request, match_id, created_at";
+
     static final RowMapper<Match> MATCH = Rows::match;
     static final RowMapper<WaitingPlayer> WAITING = Rows::waiting;
+    static final RowMapper<IdempotencyRecord> RECORD = Rows::record;
 
     private Rows() {
     }
@@ -50,6 +55,14 @@ final class Rows {
                 MatchId.of(rs.getString("match_id")),
                 Instant.ofEpochMilli(rs.getLong("joined_at")),
                 Instant.ofEpochMilli(rs.getLong("last_join_at")));
+    }
+
+    private static IdempotencyRecord record(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new IdempotencyRecord(
+                new IdempotencyRecord.Id(PlayerId.of(rs.getString("player_id")), IdempotencyKey.of(rs.getString("idem_key"))),
+                rs.getString("request"),
+                MatchId.of(rs.getString("match_id")),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
     /** Players are stored space-separated: ids cannot contain a space. */
