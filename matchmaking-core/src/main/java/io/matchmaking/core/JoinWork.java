@@ -14,7 +14,6 @@ import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.QueueWork;
 import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,21 +36,21 @@ final class JoinWork implements QueueWork<Decision<List<JoinStep>>> {
     private final QueueName queue;
     private final List<JoinRequest> requests;
     private final int matchSize;
-    private final Clock clock;
+    private final TimesOfRecord time;
     private final MatchIdGenerator matchIds;
 
     /** {@code requests} all join {@code queue}. */
-    JoinWork(QueueName queue, List<JoinRequest> requests, int matchSize, Clock clock, MatchIdGenerator matchIds) {
+    JoinWork(QueueName queue, List<JoinRequest> requests, int matchSize, TimesOfRecord time, MatchIdGenerator matchIds) {
         this.queue = queue;
         this.requests = List.copyOf(requests);
         this.matchSize = matchSize;
-        this.clock = clock;
+        this.time = time;
         this.matchIds = matchIds;
     }
 
     @Override
     public UnitOfWork<Decision<List<JoinStep>>> decide(QueueUnit unit) {
-        Instant now = Timestamps.now(clock);
+        Instant now = time.of(unit);
         Match open = unit.waitingMatch().orElse(null);
         Set<PlayerId> lookup = new LinkedHashSet<>();
         requests.forEach(request -> lookup.add(request.player()));

@@ -9,7 +9,6 @@ import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.QueueWork;
 import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +23,13 @@ final class LeaveWork implements QueueWork<Decision<Optional<LeaveResult>>> {
     private final QueueName queue;
     private final PlayerId player;
     private final LeaveRequest request;
-    private final Clock clock;
+    private final TimesOfRecord time;
 
-    LeaveWork(QueueName queue, LeaveRequest request, Clock clock) {
+    LeaveWork(QueueName queue, LeaveRequest request, TimesOfRecord time) {
         this.queue = queue;
         this.player = request.player();
         this.request = request;
-        this.clock = clock;
+        this.time = time;
     }
 
     @Override
@@ -50,7 +49,7 @@ final class LeaveWork implements QueueWork<Decision<Optional<LeaveResult>>> {
         if (!place.queue().equals(queue)) {
             return UnitOfWork.readOnly(Decision.quiet(Optional.empty()));
         }
-        Instant now = Timestamps.now(clock);
+        Instant now = time.of(unit);
         Match match = unit.waitingMatch()
                 .filter(open -> open.id().equals(place.matchId()))
                 .orElseThrow(() -> new IllegalStateException("store is inconsistent: no waiting match for " + place));

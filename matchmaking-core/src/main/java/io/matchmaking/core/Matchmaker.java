@@ -40,14 +40,14 @@ public final class Matchmaker {
 
     private final MatchRepository repository;
     private final MatchmakingRules rules;
-    private final Clock clock;
+    private final TimesOfRecord time;
     private final MatchIdGenerator matchIds;
     private final EventPublisher events;
 
     private Matchmaker(MatchmakerBuilder builder) {
         this.repository = builder.repository;
         this.rules = builder.rules;
-        this.clock = builder.clock;
+        this.time = new TimesOfRecord(builder.clock, builder.clockOverridesStore);
         this.matchIds = builder.matchIds;
         this.events = new EventPublisher(builder.listeners);
     }
@@ -76,7 +76,7 @@ public final class Matchmaker {
     private JoinStep joinOne(JoinRequest request) {
         QueueName queue = request.queue();
         return events.publish(repository.inQueue(queue,
-                new JoinWork(queue, List.of(request), rules.matchSize(), clock, matchIds))).get(0);
+                new JoinWork(queue, List.of(request), rules.matchSize(), time, matchIds))).get(0);
     }
 
     /**
@@ -114,7 +114,7 @@ public final class Matchmaker {
             List<JoinStep> steps;
             try {
                 steps = events.publish(repository.inQueue(queue,
-                        new JoinWork(queue, ofQueue, rules.matchSize(), clock, matchIds)));
+                        new JoinWork(queue, ofQueue, rules.matchSize(), time, matchIds)));
             } catch (RuntimeException unitFailed) {
                 indexes.forEach(index -> attempts[index] = JoinAttempt.failed(unitFailed));
                 return;
@@ -144,7 +144,7 @@ public final class Matchmaker {
             }
             QueueName elsewhere = ((JoinStep.WaitingElsewhere) step).queue();
             Optional<JoinResult> refreshed = events.publish(
-                    repository.inQueue(elsewhere, new RefreshWork(elsewhere, request, clock)));
+                    repository.inQueue(elsewhere, new RefreshWork(elsewhere, request, time)));
             if (refreshed.isPresent()) {
                 return refreshed.get();
             }
@@ -172,7 +172,7 @@ public final class Matchmaker {
             }
             QueueName queue = place.get().queue();
             Optional<LeaveResult> result = events.publish(
-                    repository.inQueue(queue, new LeaveWork(queue, request, clock)));
+                    repository.inQueue(queue, new LeaveWork(queue, request, time)));
             if (result.isPresent()) {
                 return result.get();
             }
@@ -205,7 +205,7 @@ public final class Matchmaker {
 
     /** Every queue with a waiting match: players waiting and the oldest wait, by queue name. */
     public List<QueueStatus> queues() {
-        Instant now = Timestamps.now(clock);
+        Instant now = time.now(repository);
         return repository.queues().stream()
                 .map(stats -> new QueueStatus(stats.waitingMatch().queue(), stats.places().size(), oldestWait(stats, now)))
                 .sorted(Comparator.comparing(status -> status.queue().value()))
@@ -227,14 +227,14 @@ public final class Matchmaker {
      * queues that have something to do are locked.
      */
     public SweepReport sweep() {
-        Instant now = Timestamps.now(clock);
+        Instant now = time.now(repository);
         int expired = 0;
         int deleted = 0;
         for (QueueStats stats : repository.queues()) {
             if (needsSweep(stats, now)) {
                 QueueName queue = stats.waitingMatch().queue();
                 try {
-                    SweepReport report = events.publish(repository.inQueue(queue, new SweepWork(queue, rules, clock)));
+                    SweepReport report = events.publish(repository.inQueue(queue, new SweepWork(queue, rules, time)));
                     expired += report.expiredPlayers();
                     deleted += report.deletedEmptyMatches();
                 } catch (RuntimeException e) {
@@ -262,6 +262,7 @@ public final class Matchmaker {
         private final MatchRepository repository;
         private MatchmakingRules rules = MatchmakingRules.DEFAULT;
         private Clock clock = Clock.systemUTC();
+        private boolean clockOverridesStore;
         private MatchIdGenerator matchIds = MatchIdGenerator.randomUuids();
         private final List<MatchmakingListener> listeners = new ArrayList<>();
 
@@ -275,9 +276,21 @@ public final class Matchmaker {
             return this;
         }
 
-        /** The clock for every timestamp; tests pass a fixed or manual one. */
+        /**
+         * This instance's clock, for the times of record of a store that has no clock of its own (the
+         * memory store); a shared database's clock is used instead, so skewed instances agree.
+         */
         public MatchmakerBuilder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * {@link #clock}'s times rule over the store's too: for tests that drive a manual clock on a
+         * database store. Instances that share a database must not override it.
+         */
+        public MatchmakerBuilder clockOverridesStore(boolean value) {
+            this.clockOverridesStore = value;
             return this;
         }
 

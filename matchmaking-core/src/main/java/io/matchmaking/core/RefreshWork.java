@@ -8,7 +8,6 @@ import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.QueueWork;
 import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +21,12 @@ final class RefreshWork implements QueueWork<Decision<Optional<JoinResult>>> {
 
     private final QueueName queue;
     private final JoinRequest request;
-    private final Clock clock;
+    private final TimesOfRecord time;
 
-    RefreshWork(QueueName queue, JoinRequest request, Clock clock) {
+    RefreshWork(QueueName queue, JoinRequest request, TimesOfRecord time) {
         this.queue = queue;
         this.request = request;
-        this.clock = clock;
+        this.time = time;
     }
 
     @Override
@@ -42,7 +41,7 @@ final class RefreshWork implements QueueWork<Decision<Optional<JoinResult>>> {
         if (place == null || !place.queue().equals(queue)) {
             return UnitOfWork.readOnly(Decision.quiet(Optional.empty()));
         }
-        Instant now = Timestamps.now(clock);
+        Instant now = time.of(unit);
         Match open = unit.waitingMatch()
                 .filter(waiting -> waiting.id().equals(place.matchId()))
                 .orElseThrow(() -> new IllegalStateException("store is inconsistent: no waiting match for " + place));

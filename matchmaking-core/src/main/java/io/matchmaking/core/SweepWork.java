@@ -11,7 +11,6 @@ import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.QueueWork;
 import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +24,12 @@ final class SweepWork implements QueueWork<Decision<SweepReport>> {
 
     private final QueueName queue;
     private final MatchmakingRules rules;
-    private final Clock clock;
+    private final TimesOfRecord time;
 
-    SweepWork(QueueName queue, MatchmakingRules rules, Clock clock) {
+    SweepWork(QueueName queue, MatchmakingRules rules, TimesOfRecord time) {
         this.queue = queue;
         this.rules = rules;
-        this.clock = clock;
+        this.time = time;
     }
 
     @Override
@@ -39,7 +38,7 @@ final class SweepWork implements QueueWork<Decision<SweepReport>> {
         if (open == null) {
             return UnitOfWork.readOnly(Decision.quiet(new SweepReport(0, 0, 0)));
         }
-        Instant now = Timestamps.now(clock);
+        Instant now = time.of(unit);
         if (open.players().isEmpty()) {
             return deleteIfAbandoned(open, now);
         }

@@ -95,8 +95,9 @@ public record Match(
         next.addAll(players);
         next.add(player);
         boolean full = next.size() == size;
-        return new Match(id, queue, size, full ? MatchStatus.READY : MatchStatus.WAITING, next, now,
-                full ? now : null, version + 1);
+        Instant at = notBeforeLastChange(now);
+        return new Match(id, queue, size, full ? MatchStatus.READY : MatchStatus.WAITING, next, at,
+                full ? at : null, version + 1);
     }
 
     /** The next state without {@code gone} (one change, however many leave); the others keep their order. */
@@ -107,7 +108,12 @@ public record Match(
         }
         List<PlayerId> next = new ArrayList<>(players);
         next.removeAll(gone);
-        return new Match(id, queue, size, MatchStatus.WAITING, next, now, null, version + 1);
+        return new Match(id, queue, size, MatchStatus.WAITING, next, notBeforeLastChange(now), null, version + 1);
+    }
+
+    /** A match's times never go backwards, whichever clock stamps them: a change is no earlier than the last. */
+    private Instant notBeforeLastChange(Instant now) {
+        return now.isBefore(updatedAt) ? updatedAt : now;
     }
 
     private void requireWaiting() {

@@ -57,6 +57,14 @@ public interface MatchRepository extends AutoCloseable {
      */
     int purgeReadyMatches(Instant readyBefore);
 
+    /**
+     * The store's own clock, if it has one that every instance shares (a database): one read, for
+     * the cut-offs of the sweep and the age of waits. Empty by default.
+     */
+    default Optional<Instant> now() {
+        return Optional.empty();
+    }
+
     /** Tells {@code listener} about every unit this store runs again; the default store never retries. */
     default void setRetryListener(RetryListener listener) {
     }

@@ -4,6 +4,7 @@ import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,14 @@ public interface QueueUnit {
 
     /** The idempotency records of these ids that exist, wherever they were written; one read. */
     Map<IdempotencyRecord.Id, IdempotencyRecord> idempotencyRecords(Collection<IdempotencyRecord.Id> ids);
+
+    /**
+     * The store's own clock, read in a statement this unit makes anyway, if the store has one that
+     * every instance shares (a database): the time of record of the unit. Empty by default.
+     */
+    default Optional<Instant> now() {
+        return Optional.empty();
+    }
 
     /** Any match by id (a repeated request answers its first request's match as it is now). */
     Optional<Match> match(MatchId id);

@@ -27,6 +27,18 @@ class MatchTest {
     }
 
     @Test
+    void aChangeStampedEarlierThanTheLastKeepsTheLastTimeSoTimesNeverGoBackwards() {
+        Match joined = open(2).withPlayer(PlayerId.of("p1"), T1);
+
+        Match ready = joined.withPlayer(PlayerId.of("p2"), T0);
+        Match left = joined.withoutPlayers(List.of(PlayerId.of("p1")), T0);
+
+        assertThat(ready.updatedAt()).isEqualTo(T1);
+        assertThat(ready.readyAt()).isEqualTo(T1);
+        assertThat(left.updatedAt()).isEqualTo(T1);
+    }
+
+    @Test
     void addingAPlayerReturnsTheNextVersionAndLeavesTheOriginalAlone() {
         Match before = open(3);
         Match after = before.withPlayer(PlayerId.of("p1"), T1);

@@ -425,7 +425,7 @@ public abstract class MatchRepositoryContract extends RepositoryFixture {
 
     @Test
     void aFailingListenerDoesNotFailTheJoin() {
-        Matchmaker fragile = Matchmaker.builder(repository).clock(clock).matchIds(matchIds)
+        Matchmaker fragile = Matchmaker.builder(repository).clock(clock).clockOverridesStore(true).matchIds(matchIds)
                 .listener(event -> {
                     throw new IllegalStateException("listener bug");
                 })

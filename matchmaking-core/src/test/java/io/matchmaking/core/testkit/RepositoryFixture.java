@@ -41,6 +41,7 @@ public abstract class RepositoryFixture {
         return Matchmaker.builder(repository)
                 .rules(rules)
                 .clock(clock)
+                .clockOverridesStore(true)
                 .matchIds(matchIds)
                 .listener(listener)
                 .build();

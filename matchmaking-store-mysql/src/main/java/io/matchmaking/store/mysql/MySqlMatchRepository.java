@@ -150,7 +150,8 @@ public final class MySqlMatchRepository implements MatchRepository {
             UnitOfWork<T> decided;
             String marker = null;
             try {
-                MySqlQueueUnit unit = new MySqlQueueUnit(handle, queue, lockQueue(handle, queue));
+                LockedQueue locked = lockQueue(handle, queue);
+                MySqlQueueUnit unit = new MySqlQueueUnit(handle, queue, locked.waiting(), locked.now());
                 decided = work.decide(unit);
                 if (!decided.changes().isEmpty()) {
                     new ChangeWriter(handle, queue, unit).apply(decided.changes());
@@ -211,12 +212,16 @@ public final class MySqlMatchRepository implements MatchRepository {
         }
     }
 
+    /** What a unit read with its queue's lock: the waiting match, and the database's clock. */
+    private record LockedQueue(Optional<Match> waiting, Instant now) {
+    }
+
     /**
      * Locks the queue's row by primary key (creating it first if needed) and answers its waiting
-     * match, read in the same statement.
+     * match and the database's time, read in the same statement.
      */
-    private static Optional<Match> lockQueue(Handle handle, QueueName queue) {
-        Optional<Optional<Match>> locked = selectForUpdate(handle, queue);
+    private static LockedQueue lockQueue(Handle handle, QueueName queue) {
+        Optional<LockedQueue> locked = selectForUpdate(handle, queue);
         if (locked.isEmpty()) {
             handle.createUpdate("INSERT INTO mm_queue (queue) VALUES (:queue) ON DUPLICATE KEY UPDATE queue = queue")
                     .bind("queue", queue.value())
@@ -227,14 +232,26 @@ public final class MySqlMatchRepository implements MatchRepository {
     }
 
     /** The queue's row if there is one, holding its waiting match if it has one. */
-    private static Optional<Optional<Match>> selectForUpdate(Handle handle, QueueName queue) {
+    private static Optional<LockedQueue> selectForUpdate(Handle handle, QueueName queue) {
         // the match row is locked too, by primary key, after the queue's row as in every unit
-        return handle.createQuery("SELECT q.waiting_match_id, m.* FROM mm_queue q"
+        return handle.createQuery("SELECT q.waiting_match_id, m.*, " + DATABASE_NOW + " AS database_now FROM mm_queue q"
                         + " LEFT JOIN mm_match m ON m.match_id = q.waiting_match_id"
                         + " WHERE q.queue = :queue FOR UPDATE")
                 .bind("queue", queue.value())
-                .map((rs, ctx) -> waitingMatch(rs, ctx, queue))
+                .map((rs, ctx) -> new LockedQueue(waitingMatch(rs, ctx, queue), Instant.ofEpochMilli(rs.getLong("database_now"))))
                 .findOne();
+    }
+
+    /**
+     * The database's clock as UTC epoch milliseconds, whatever the session's time zone: the one
+     * clock every instance shares, so that skewed instances stamp and expire alike.
+     */
+    private static final String DATABASE_NOW = "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6)) DIV 1000";
+
+    @Override
+    public Optional<Instant> now() {
+        return Optional.of(Instant.ofEpochMilli(read(handle -> handle.createQuery("SELECT " + DATABASE_NOW)
+                .mapTo(Long.class).one())));
     }
 
     private static Optional<Match> waitingMatch(ResultSet rs, StatementContext ctx, QueueName queue)

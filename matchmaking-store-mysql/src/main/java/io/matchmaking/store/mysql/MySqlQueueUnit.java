@@ -7,6 +7,7 @@ import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.WaitingPlayer;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,12 +27,19 @@ final class MySqlQueueUnit implements QueueUnit {
     private final Handle handle;
     private final QueueName queue;
     private final Optional<Match> waitingMatch;
+    private final Instant now;
 
-    /** {@code waitingMatch} was read with the queue's lock. */
-    MySqlQueueUnit(Handle handle, QueueName queue, Optional<Match> waitingMatch) {
+    /** {@code waitingMatch} and the database's {@code now} were read with the queue's lock. */
+    MySqlQueueUnit(Handle handle, QueueName queue, Optional<Match> waitingMatch, Instant now) {
         this.handle = handle;
         this.queue = queue;
         this.waitingMatch = waitingMatch;
+        this.now = now;
+    }
+
+    @Override
+    public Optional<Instant> now() {
+        return Optional.of(now);
     }
 
     @Override
