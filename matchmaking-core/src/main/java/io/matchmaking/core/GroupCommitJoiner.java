@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,14 +50,16 @@ public final class GroupCommitJoiner {
             throw new IllegalArgumentException("max batch must be at least 1");
         }
         this.maxBatch = maxBatch;
-        this.leaders = new ThreadPoolExecutor(MOST_LEADERS, MOST_LEADERS, LEADER_IDLE.toMillis(), TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
+        // an idle leader thread is reused, a new one made only when none is idle (a pool of fixed
+        // core size made a new thread for every lane started until it had them all); with every
+        // thread busy, the caller runs the lane itself
+        this.leaders = new ThreadPoolExecutor(0, MOST_LEADERS, LEADER_IDLE.toMillis(), TimeUnit.MILLISECONDS,
+                new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "group-commit");
                     // like a request thread, it never holds the JVM open
                     thread.setDaemon(true);
                     return thread;
-                });
-        leaders.allowCoreThreadTimeOut(true);
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /**
@@ -67,8 +69,13 @@ public final class GroupCommitJoiner {
      */
     public CompletableFuture<JoinResult> joinAsync(JoinRequest request) {
         Pending pending = new Pending(Objects.requireNonNull(request, "request"), new CompletableFuture<>());
-        Lane lane = lanes.computeIfAbsent(request.queue(), Lane::new);
-        lane.waiting.add(pending);
+        // added under the map's lock for the queue, which a lane's removal takes too: a join is never
+        // left in a lane that has just been removed, so a queue never has two leaders at once
+        Lane lane = lanes.compute(request.queue(), (queue, current) -> {
+            Lane chosen = current != null ? current : new Lane(queue);
+            chosen.waiting.add(pending);
+            return chosen;
+        });
         lane.startLeaderUnlessLeading();
         return pending.answer();
     }
@@ -91,8 +98,7 @@ public final class GroupCommitJoiner {
 
     /**
      * The joins of one queue and whether a leader runs them. A lane leaves the map when its leader
-     * finds it empty; a join that picked it up just before still gets a leader of its own, so the
-     * worst a race does is two leaders of one queue for a moment (their units serialize in the store).
+     * finds it empty, so queues nobody joins any more leave nothing behind.
      */
     private final class Lane {
 
@@ -129,9 +135,7 @@ public final class GroupCommitJoiner {
                 }
             } finally {
                 leading.set(false);
-                if (waiting.isEmpty()) {
-                    lanes.remove(queue, this);
-                }
+                lanes.computeIfPresent(queue, (name, current) -> current == this && waiting.isEmpty() ? null : current);
                 // a join added after the last poll, while this thread still led, left its start to us
                 if (!waiting.isEmpty()) {
                     startLeaderUnlessLeading();
