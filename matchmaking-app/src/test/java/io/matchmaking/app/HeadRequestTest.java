@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,16 +18,14 @@ class HeadRequestTest {
     /** Headers that may differ between two answers to the same request. */
     private static final List<String> PER_ANSWER = List.of("date", "content-length");
 
-    private final AtomicReference<ScriptedStore> store = new AtomicReference<>();
-    private final MatchmakingServer server = TestServers.start(real -> {
-        store.set(new ScriptedStore(real));
-        return store.get();
-    });
-    private final TestClient client = new TestClient(server.port());
+    private final ScriptedServer scripted = ScriptedServer.start();
+    private final MatchmakingServer server = scripted.server;
+    private final ScriptedStore store = scripted.store;
+    private final TestClient client = scripted.client;
 
     @AfterEach
     void stop() {
-        server.stop();
+        scripted.close();
     }
 
     @Test
@@ -57,7 +54,7 @@ class HeadRequestTest {
 
     @Test
     void headOfReadinessIs503WhileTheStoreIsDown() {
-        store.get().available(false);
+        store.available(false);
 
         TestResponse head = client.method("HEAD", "/health/ready", "");
 

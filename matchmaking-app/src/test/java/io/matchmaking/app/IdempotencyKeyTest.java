@@ -3,9 +3,7 @@ package io.matchmaking.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,16 +16,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class IdempotencyKeyTest {
 
-    private final AtomicReference<ScriptedStore> store = new AtomicReference<>();
-    private final MatchmakingServer server = TestServers.start(real -> {
-        store.set(new ScriptedStore(real));
-        return store.get();
-    });
-    private final TestClient client = new TestClient(server.port());
+    private final ScriptedServer scripted = ScriptedServer.start();
+    private final MatchmakingServer server = scripted.server;
+    private final ScriptedStore store = scripted.store;
+    private final TestClient client = scripted.client;
 
     @AfterEach
     void stop() {
-        server.stop();
+        scripted.close();
     }
 
     private TestResponse join(String player, String key) {
@@ -71,26 +67,17 @@ class IdempotencyKeyTest {
 
     @Test
     void theSameKeyWhileTheFirstIsInFlightIs409WithRetryAfter() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        store.get().beforeEachUnit(() -> {
-            entered.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        ScriptedServer.Gate gate = scripted.holdUnits();
         CompletableFuture<TestResponse> first = CompletableFuture.supplyAsync(() -> join("p1", "k1"));
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(gate.awaitEntered()).isTrue();
 
         TestResponse second = join("p1", "k1");
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.header("Retry-After")).isEqualTo("1");
-        release.countDown();
+        gate.open();
         assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
-        store.get().beforeEachUnit(() -> { });
+        store.beforeEachUnit(() -> { });
         assertThat(join("p1", "k1").json()).isEqualTo(first.get().json());
     }
 

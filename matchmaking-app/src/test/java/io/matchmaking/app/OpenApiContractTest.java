@@ -13,7 +13,6 @@ import com.networknt.schema.ValidationMessage;
 import io.matchmaking.core.ConflictingUpdateException;
 import io.matchmaking.core.OutcomeUnknownException;
 import io.matchmaking.core.StoreUnavailableException;
-import io.matchmaking.core.store.MatchRepository;
 import java.io.EOFException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,10 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,26 +41,19 @@ class OpenApiContractTest {
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final List<String> PUBLIC_GETS = List.of("/health/live", "/health/ready", "/metrics");
 
-    private final AtomicReference<ScriptedStore> store = new AtomicReference<>();
-    private final List<MatchmakingServer> servers = new ArrayList<>();
-    private final MatchmakingServer server = start(real -> {
-        store.set(new ScriptedStore(real));
-        return store.get();
-    }, "MATCHMAKING_SHUTDOWN_TIMEOUT", "20");
-    private final TestClient client = new TestClient(server.port());
+    private final ScriptedServer scripted = ScriptedServer.start("MATCHMAKING_SHUTDOWN_TIMEOUT", "20");
+    private final MatchmakingServer server = scripted.server;
+    private final TestClient client = scripted.client;
     private final Set<String> given = new TreeSet<>();
+    private MatchmakingServer guarded;
     private JsonNode api;
-
-    private MatchmakingServer start(UnaryOperator<MatchRepository> decorator,
-            String... env) {
-        MatchmakingServer started = TestServers.start(decorator, env);
-        servers.add(started);
-        return started;
-    }
 
     @AfterEach
     void stop() {
-        servers.forEach(MatchmakingServer::stop);
+        scripted.close();
+        if (guarded != null) {
+            guarded.stop();
+        }
     }
 
     /** The operations of the document as "method path" with a concrete path for each template. */
@@ -120,20 +109,20 @@ class OpenApiContractTest {
     }
 
     private void answersOfAFailingStore() {
-        ScriptedStore scripted = store.get();
-        scripted.beforeEachCall(() -> {
+        ScriptedStore store = scripted.store;
+        store.beforeEachCall(() -> {
             throw new ConflictingUpdateException("moving");
         });
         check("post /join", client.join("p5"));
         check("post /leave", client.post("/leave", "{\"id\":\"p1\"}"));
 
-        scripted.beforeEachCall(() -> {
+        store.beforeEachCall(() -> {
             throw new OutcomeUnknownException("a unit", new EOFException("the COMMIT's answer was lost"));
         });
         check("post /join", client.join("p5"));
         check("post /leave", client.post("/leave", "{\"id\":\"p1\"}"));
 
-        scripted.beforeEachCall(() -> {
+        store.beforeEachCall(() -> {
             throw new IllegalStateException("bug");
         });
         check("post /join", client.join("p6"));
@@ -142,8 +131,8 @@ class OpenApiContractTest {
         check("get /players/{player_id}", client.get("/players/p1"));
         check("get /queues", client.get("/queues"));
 
-        scripted.available(false);
-        scripted.beforeEachCall(() -> {
+        store.available(false);
+        store.beforeEachCall(() -> {
             throw new StoreUnavailableException("down");
         });
         check("post /join", client.join("p7"));
@@ -152,8 +141,8 @@ class OpenApiContractTest {
         check("get /players/{player_id}", client.get("/players/p1"));
         check("get /queues", client.get("/queues"));
         check("get /health/ready", client.get("/health/ready"));
-        scripted.available(true);
-        scripted.beforeEachCall(() -> { });
+        store.available(true);
+        store.beforeEachCall(() -> { });
     }
 
     /** A malformed header, a URI over 8 KiB and headers over 8 KiB, on every documented path. */
@@ -173,7 +162,7 @@ class OpenApiContractTest {
     }
 
     private void answersWithoutTheToken() {
-        MatchmakingServer guarded = start(UnaryOperator.identity(), "MATCHMAKING_API_TOKEN", "t0k3n");
+        guarded = TestServers.start("MATCHMAKING_API_TOKEN", "t0k3n");
         TestClient anonymous = new TestClient(guarded.port());
         check("post /join", anonymous.join("p8"));
         check("post /leave", anonymous.post("/leave", "{\"id\":\"p8\"}"));
@@ -191,16 +180,7 @@ class OpenApiContractTest {
      * Jetty's graceful handler refuses it with 503 on every path.
      */
     private void answersWhileDraining() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        store.get().beforeEachUnit(() -> {
-            entered.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        ScriptedServer.Gate gate = scripted.holdUnits();
         List<RawConnection> kept = new ArrayList<>();
         for (int i = 0; i < OPERATIONS.size(); i++) {
             RawConnection connection = RawConnection.to(server.port());
@@ -208,7 +188,7 @@ class OpenApiContractTest {
             kept.add(connection);
         }
         CompletableFuture<TestResponse> inFlight = CompletableFuture.supplyAsync(() -> client.join("slow"));
-        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(gate.awaitEntered()).isTrue();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
         try {
             TestServers.awaitRefused(server.port());
@@ -222,7 +202,7 @@ class OpenApiContractTest {
                 check(operation, refused);
             });
         } finally {
-            release.countDown();
+            gate.open();
             kept.forEach(RawConnection::close);
         }
         assertThat(inFlight.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);

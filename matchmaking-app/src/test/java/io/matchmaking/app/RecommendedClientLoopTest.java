@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,16 +24,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class RecommendedClientLoopTest {
 
-    private final AtomicReference<ScriptedStore> store = new AtomicReference<>();
-    private final MatchmakingServer server = TestServers.start(real -> {
-        store.set(new ScriptedStore(real));
-        return store.get();
-    });
-    private final TestClient client = new TestClient(server.port());
+    private final ScriptedServer scripted = ScriptedServer.start();
+    private final MatchmakingServer server = scripted.server;
+    private final ScriptedStore store = scripted.store;
+    private final TestClient client = scripted.client;
 
     @AfterEach
     void stop() {
-        server.stop();
+        scripted.close();
     }
 
     /** The client's side of the network: every request it sends is counted; a test can lose the next answer. */
@@ -93,7 +90,7 @@ class RecommendedClientLoopTest {
     @Test
     void anOutageIsWaitedOutAsRetryAfterSays() {
         AtomicInteger refusals = new AtomicInteger(3);
-        store.get().beforeEachUnit(() -> {
+        store.beforeEachUnit(() -> {
             if (refusals.getAndDecrement() > 0) {
                 throw new StoreUnavailableException("down");
             }
@@ -110,7 +107,7 @@ class RecommendedClientLoopTest {
     @Test
     void failuresWithoutRetryAfterBackOffWithJitterUpToADoublingBound() {
         AtomicInteger failures = new AtomicInteger(4);
-        store.get().beforeEachUnit(() -> {
+        store.beforeEachUnit(() -> {
             if (failures.getAndDecrement() > 0) {
                 throw new IllegalStateException("a bug");
             }
@@ -156,7 +153,7 @@ class RecommendedClientLoopTest {
     @Test
     void anUnknownOutcomeIsSentAgainWithTheSameKey() {
         AtomicInteger unknowns = new AtomicInteger(1);
-        store.get().beforeEachUnit(() -> {
+        store.beforeEachUnit(() -> {
             if (unknowns.getAndDecrement() > 0) {
                 throw new OutcomeUnknownException("a unit", new EOFException("lost"));
             }

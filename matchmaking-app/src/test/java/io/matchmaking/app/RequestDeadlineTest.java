@@ -3,7 +3,6 @@ package io.matchmaking.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,21 +13,18 @@ import org.junit.jupiter.api.Test;
  */
 class RequestDeadlineTest {
 
-    private final AtomicReference<ScriptedStore> store = new AtomicReference<>();
-    private final MatchmakingServer server = TestServers.start(real -> {
-        store.set(new ScriptedStore(real));
-        return store.get();
-    }, "MATCHMAKING_REQUEST_DEADLINE", "1");
-    private final TestClient client = new TestClient(server.port());
+    private final ScriptedServer scripted = ScriptedServer.start("MATCHMAKING_REQUEST_DEADLINE", "1");
+    private final ScriptedStore store = scripted.store;
+    private final TestClient client = scripted.client;
 
     @AfterEach
     void stop() {
-        server.stop();
+        scripted.close();
     }
 
     /** Every unit is held until the request's deadline has certainly passed, as behind a busy queue. */
     private void unitsStartLate() {
-        store.get().beforeEachUnit(() -> {
+        store.beforeEachUnit(() -> {
             long late = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_200);
             while (System.nanoTime() - late < 0) {
                 Thread.onSpinWait();
@@ -45,7 +41,7 @@ class RequestDeadlineTest {
         assertThat(join.status()).isEqualTo(503);
         assertThat(join.header("Retry-After")).isEqualTo("1");
         assertThat(join.json().get("error").asText()).contains("did not take effect");
-        store.get().beforeEachUnit(() -> { });
+        store.beforeEachUnit(() -> { });
         assertThat(client.get("/players/late").status()).as("the join never ran").isEqualTo(404);
     }
 
@@ -57,7 +53,7 @@ class RequestDeadlineTest {
         TestResponse leave = client.post("/leave", "{\"id\":\"p1\"}");
 
         assertThat(leave.status()).isEqualTo(503);
-        store.get().beforeEachUnit(() -> { });
+        store.beforeEachUnit(() -> { });
         assertThat(client.get("/players/p1").json().get("players").toString()).isEqualTo("[\"p1\"]");
     }
 }

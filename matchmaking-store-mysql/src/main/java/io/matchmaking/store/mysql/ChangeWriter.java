@@ -72,14 +72,7 @@ final class ChangeWriter {
                     .bind("created", record.createdAt().toEpochMilli())
                     .add();
         }
-        try {
-            batch.execute();
-        } catch (RuntimeException e) {
-            if (SqlFailure.isDuplicateKey(e)) {
-                throw new ClaimConflict(e);
-            }
-            throw e;
-        }
+        executeClaiming(batch);
     }
 
     private void release(List<PlayerId> players) {
@@ -98,6 +91,11 @@ final class ChangeWriter {
         PreparedBatch batch = handle.prepareBatch("INSERT INTO mm_waiting (" + Rows.WAITING_COLUMNS
                 + ") VALUES (:player, :queue, :match, :joined, :last)");
         places.forEach(place -> bindPlace(batch, place).add());
+        executeClaiming(batch);
+    }
+
+    /** Runs a batch of rows a unique key may refuse: then another unit claimed first, and this one runs again. */
+    private static void executeClaiming(PreparedBatch batch) {
         try {
             batch.execute();
         } catch (RuntimeException e) {

@@ -2,8 +2,9 @@ package io.matchmaking.store.mysql;
 
 /**
  * A player this unit claimed was claimed by another queue's unit that committed first (the
- * primary key of mm_waiting refused the row). The transaction rolls back and the work runs
- * again; it will then see the other place.
+ * primary key of mm_waiting refused the row), or another unit recorded the same idempotency key
+ * first (mm_idempotency's). The transaction rolls back and the work runs again; it will then see
+ * the other place, or the record.
  */
 final class ClaimConflict extends RuntimeException {
 

@@ -24,24 +24,20 @@ enum SqlFailure {
 
     /** Whether a unique key refused a row (1062). */
     static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (e.getErrorCode() == DUPLICATE_KEY) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return hasErrorCode(failure, DUPLICATE_KEY);
     }
 
     /** Whether a unit waited for a lock until innodb_lock_wait_timeout (1205), rather than deadlocked. */
     static boolean isLockWaitTimeout(Throwable failure) {
+        return hasErrorCode(failure, LOCK_WAIT_TIMEOUT);
+    }
+
+    /** Whether any SQLException among the causes (and their chained ones) has the vendor {@code code}. */
+    private static boolean hasErrorCode(Throwable failure, int code) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+                    if (e.getErrorCode() == code) {
                         return true;
                     }
                 }
