@@ -63,9 +63,17 @@ final class MatchRoutes {
         try {
             if (groupCommit.isPresent()) {
                 GroupCommitJoiner joiner = groupCommit.get();
-                ctx.future(() -> joiner.joinAsync(request)
-                        .whenComplete((result, failure) -> served.run())
-                        .thenAcceptAsync(result -> respond(ctx, result.match()), requestThreads));
+                // Javalin calls the supplier later, outside this try: it releases the key itself
+                ctx.future(() -> {
+                    try {
+                        return joiner.joinAsync(request)
+                                .whenComplete((result, failure) -> served.run())
+                                .thenAcceptAsync(result -> respond(ctx, result.match()), requestThreads);
+                    } catch (RuntimeException | Error notHandedOver) {
+                        served.run();
+                        throw notHandedOver;
+                    }
+                });
             } else {
                 respond(ctx, matchmaker.join(request).match());
                 served.run();

@@ -75,6 +75,12 @@ enum SqlFailure {
             // HikariCP's own: the pool is shutting down or the caller was interrupted waiting for it
             return UNAVAILABLE;
         }
+        if (message.startsWith("No operations allowed after") || message.startsWith("Connection is closed")) {
+            // the connection died under a unit (its session was killed, or the pool closed it after a
+            // fatal error on it): Connector/J and HikariCP say so with a general SQLState. Seen as 500s
+            // in the fault run; a unit cut off before its COMMIT did not take effect
+            return UNAVAILABLE;
+        }
         return switch (e.getErrorCode()) {
             case DEADLOCK, LOCK_WAIT_TIMEOUT -> LOCK_CONTENTION;
             case READ_ONLY, READ_ONLY_TRANSACTION, SUPER_READ_ONLY -> UNAVAILABLE;

@@ -26,6 +26,15 @@ class SqlFailureTest {
     }
 
     @Test
+    void aConnectionThatDiedUnderAUnitIsUnavailable() {
+        assertThat(SqlFailure.of(new SQLException("No operations allowed after statement closed.", "S1009")))
+                .isEqualTo(SqlFailure.UNAVAILABLE);
+        assertThat(SqlFailure.of(new SQLException("No operations allowed after connection closed.", "08003")))
+                .isEqualTo(SqlFailure.UNAVAILABLE);
+        assertThat(SqlFailure.of(new SQLException("Connection is closed"))).isEqualTo(SqlFailure.UNAVAILABLE);
+    }
+
+    @Test
     void aClosedPoolOrAReadOnlyServerIsUnavailable() {
         assertThat(SqlFailure.of(new SQLException("HikariDataSource HikariDataSource (x) has been closed.")))
                 .isEqualTo(SqlFailure.UNAVAILABLE);
