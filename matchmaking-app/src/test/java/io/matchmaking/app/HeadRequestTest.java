@@ -6,27 +6,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * HEAD answers what GET would, status and headers, without a body, on every GET route: a load
  * balancer that checks {@code HEAD /health/ready} must see the 503 of an instance whose store is down.
  */
-class HeadRequestTest {
+class HeadRequestTest extends ScriptedServerTest {
 
     /** Headers that may differ between two answers to the same request. */
     private static final List<String> PER_ANSWER = List.of("date", "content-length");
-
-    private final ScriptedServer scripted = ScriptedServer.start();
-    private final MatchmakingServer server = scripted.server;
-    private final ScriptedStore store = scripted.store;
-    private final TestClient client = scripted.client;
-
-    @AfterEach
-    void stop() {
-        scripted.close();
-    }
 
     @Test
     void everyGetRouteAnswersHeadWithTheStatusAndHeadersOfGetAndNoBody() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,17 +13,7 @@ import org.junit.jupiter.api.Timeout;
  * the first is in flight is 409 with Retry-After; a malformed key is 400.
  */
 @Timeout(30)
-class IdempotencyKeyTest {
-
-    private final ScriptedServer scripted = ScriptedServer.start();
-    private final MatchmakingServer server = scripted.server;
-    private final ScriptedStore store = scripted.store;
-    private final TestClient client = scripted.client;
-
-    @AfterEach
-    void stop() {
-        scripted.close();
-    }
+class IdempotencyKeyTest extends ScriptedServerTest {
 
     private TestResponse join(String player, String key) {
         return client.post("/join", "{\"id\":\"" + player + "\"}", "Idempotency-Key", key);

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,17 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * as their answers ask, and never takes a second place after a lost answer.
  */
 @Timeout(30)
-class RecommendedClientLoopTest {
-
-    private final ScriptedServer scripted = ScriptedServer.start();
-    private final MatchmakingServer server = scripted.server;
-    private final ScriptedStore store = scripted.store;
-    private final TestClient client = scripted.client;
-
-    @AfterEach
-    void stop() {
-        scripted.close();
-    }
+class RecommendedClientLoopTest extends ScriptedServerTest {
 
     /** The client's side of the network: every request it sends is counted; a test can lose the next answer. */
     private final class Network implements RecommendedClientLoop.Transport {
