@@ -189,9 +189,10 @@ class OpenApiContractTest {
         }
         CompletableFuture<TestResponse> inFlight = CompletableFuture.supplyAsync(() -> client.join("slow"));
         assertThat(gate.awaitEntered()).isTrue();
+        int port = server.port(); // read before the stop: a closed connector reports no port
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
         try {
-            TestServers.awaitRefused(server.port());
+            TestServers.awaitRefused(port);
             Iterator<RawConnection> connections = kept.iterator();
             OPERATIONS.forEach((operation, path) -> {
                 String method = operation.substring(0, operation.indexOf(' ')).toUpperCase(Locale.ROOT);
