@@ -6,7 +6,7 @@ package io.matchmaking.core.match;
  *
  * @param value the key as the client sent it
  */
-public record IdempotencyKey(String value) {
+public record IdempotencyKey(String value) implements Comparable<IdempotencyKey> {
 
     /** Validates the key; an invalid one is an {@link IllegalArgumentException}. */
     public IdempotencyKey {
@@ -21,6 +21,12 @@ public record IdempotencyKey(String value) {
     /** Whether {@code value} is a valid key. */
     public static boolean isValid(String value) {
         return Identifiers.isValid(value);
+    }
+
+    /** By text (why ids are comparable: {@link Identifiers}). */
+    @Override
+    public int compareTo(IdempotencyKey other) {
+        return value.compareTo(other.value);
     }
 
     @Override

@@ -1,6 +1,14 @@
 package io.matchmaking.core.match;
 
-/** The one charset rule shared by player ids, queue names and match ids: 1..64 URL- and log-safe characters. */
+/**
+ * The one charset rule shared by player ids, queue names, match ids and idempotency keys: 1..64 URL-
+ * and log-safe characters.
+ *
+ * <p>Every id type is {@link Comparable} by its text, because clients choose ids and the maps keyed
+ * by them are hash maps: the JDK's maps turn a bucket of colliding keys into a tree ordered by
+ * {@code compareTo}, so a flood of ids sharing one hash code ("Aa" and "BB" do) costs a lookup
+ * O(log n) instead of O(n). A key made of several ids must be comparable too.
+ */
 final class Identifiers {
 
     static final int MAX_LENGTH = 64;

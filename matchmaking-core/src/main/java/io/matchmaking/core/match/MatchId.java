@@ -6,7 +6,7 @@ package io.matchmaking.core.match;
  *
  * @param value the id's text
  */
-public record MatchId(String value) {
+public record MatchId(String value) implements Comparable<MatchId> {
 
     /** Validates the id; an invalid one is an {@link IllegalArgumentException}. */
     public MatchId {
@@ -21,6 +21,12 @@ public record MatchId(String value) {
     /** Whether {@code value} could be a match id (a lookup of anything else can only miss). */
     public static boolean isValid(String value) {
         return Identifiers.isValid(value);
+    }
+
+    /** By text (why ids are comparable: {@link Identifiers}). */
+    @Override
+    public int compareTo(MatchId other) {
+        return value.compareTo(other.value);
     }
 
     @Override

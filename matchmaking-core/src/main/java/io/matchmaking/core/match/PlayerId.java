@@ -5,7 +5,7 @@ package io.matchmaking.core.match;
  *
  * @param value the id as given by the client
  */
-public record PlayerId(String value) {
+public record PlayerId(String value) implements Comparable<PlayerId> {
 
     /** Validates the id; an invalid one is an {@link IllegalArgumentException}. */
     public PlayerId {
@@ -20,6 +20,12 @@ public record PlayerId(String value) {
     /** Whether {@code value} is a valid player id, for callers that validate before they construct. */
     public static boolean isValid(String value) {
         return Identifiers.isValid(value);
+    }
+
+    /** By text (why ids are comparable: {@link Identifiers}). */
+    @Override
+    public int compareTo(PlayerId other) {
+        return value.compareTo(other.value);
     }
 
     @Override

@@ -5,7 +5,7 @@ package io.matchmaking.core.match;
  *
  * @param value the queue's name
  */
-public record QueueName(String value) {
+public record QueueName(String value) implements Comparable<QueueName> {
 
     /** The queue a join goes to when it names none. */
     public static final QueueName DEFAULT = new QueueName("default");
@@ -23,6 +23,12 @@ public record QueueName(String value) {
     /** Whether {@code value} is a valid queue name. */
     public static boolean isValid(String value) {
         return Identifiers.isValid(value);
+    }
+
+    /** By text (why ids are comparable: {@link Identifiers}). */
+    @Override
+    public int compareTo(QueueName other) {
+        return value.compareTo(other.value);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.matchmaking.core.match.IdempotencyKey;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -24,12 +25,20 @@ public record IdempotencyRecord(Id id, String request, MatchId match, Instant cr
      * @param player whose request
      * @param key    the client's key
      */
-    public record Id(PlayerId player, IdempotencyKey key) {
+    public record Id(PlayerId player, IdempotencyKey key) implements Comparable<Id> {
+
+        private static final Comparator<Id> ORDER = Comparator.comparing(Id::player).thenComparing(Id::key);
 
         /** Rejects missing parts. */
         public Id {
             Objects.requireNonNull(player, "player");
             Objects.requireNonNull(key, "key");
+        }
+
+        /** By player, then key: client-chosen map keys must be comparable (see {@code Identifiers}). */
+        @Override
+        public int compareTo(Id other) {
+            return ORDER.compare(this, other);
         }
     }
 
