@@ -3,6 +3,9 @@ package io.matchmaking.app;
 import io.matchmaking.core.MatchmakingRules;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.http.MatchmakingHttpServer;
+import io.matchmaking.http.PlayerTokenSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +25,8 @@ import java.util.OptionalInt;
  * @param rules           match size, wait timeout, retention
  * @param shutdownTimeout how long in-flight requests may take to finish on shutdown
  * @param sweepInterval   how often expiry and retention run
- * @param apiToken        when present, API calls need {@code Authorization: Bearer <token>}
+ * @param apiToken        the server credential: when present, API calls need {@code Authorization: Bearer <token>}
+ * @param playerTokens    when present, player tokens (JWT) are accepted, each acting only as its own player
  * @param logFormat       text or json
  * @param httpThreads     most threads serving API requests at once (Jetty's pool)
  * @param requestDeadline how long after arriving a join or leave may start its unit, or it never runs
@@ -38,6 +42,7 @@ public record MatchmakingConfig(
         Duration shutdownTimeout,
         Duration sweepInterval,
         Optional<String> apiToken,
+        Optional<PlayerTokenSettings> playerTokens,
         LogFormat logFormat,
         int httpThreads,
         Duration requestDeadline,
@@ -75,6 +80,7 @@ public record MatchmakingConfig(
                 read.seconds("MATCHMAKING_SHUTDOWN_TIMEOUT", 30, 0, 3600),
                 read.seconds("MATCHMAKING_SWEEP_INTERVAL", 1, 1, 3600),
                 read.text("MATCHMAKING_API_TOKEN"),
+                playerTokens(read),
                 read.choice("MATCHMAKING_LOG_FORMAT", LogFormat.TEXT, LogFormat.class),
                 read.integer("MATCHMAKING_HTTP_THREADS", defaultHttpThreads(mysql),
                         MatchmakingHttpServer.MIN_REQUEST_THREADS, 10_000, ""),
@@ -91,6 +97,43 @@ public record MatchmakingConfig(
     private static int defaultHttpThreads(Optional<MySqlSettings> mysql) {
         return Math.max(MatchmakingHttpServer.MIN_REQUEST_THREADS, 4 * Runtime.getRuntime().availableProcessors())
                 + mysql.map(MySqlSettings::poolSize).orElse(0);
+    }
+
+    /** HS256 with a shared secret, or public keys from a JWKS URL; issuer and audience checked when set. */
+    private static Optional<PlayerTokenSettings> playerTokens(EnvironmentReader read) {
+        Optional<String> secret = read.text("MATCHMAKING_JWT_SECRET");
+        Optional<String> jwksUrl = read.text("MATCHMAKING_JWT_JWKS_URL");
+        Optional<String> issuer = read.text("MATCHMAKING_JWT_ISSUER");
+        Optional<String> audience = read.text("MATCHMAKING_JWT_AUDIENCE");
+        if (secret.isPresent() && jwksUrl.isPresent()) {
+            throw new ConfigException("set MATCHMAKING_JWT_SECRET or MATCHMAKING_JWT_JWKS_URL, not both");
+        }
+        if (secret.isEmpty() && jwksUrl.isEmpty()) {
+            if (issuer.isPresent() || audience.isPresent()) {
+                throw new ConfigException("MATCHMAKING_JWT_ISSUER and MATCHMAKING_JWT_AUDIENCE need"
+                        + " MATCHMAKING_JWT_SECRET or MATCHMAKING_JWT_JWKS_URL");
+            }
+            return Optional.empty();
+        }
+        PlayerTokenSettings settings;
+        try {
+            settings = secret.map(PlayerTokenSettings::hmac).orElseGet(() -> PlayerTokenSettings.jwks(jwksUri(jwksUrl.get())));
+        } catch (IllegalArgumentException refused) {
+            throw new ConfigException("MATCHMAKING_JWT_SECRET: " + refused.getMessage());
+        }
+        return Optional.of(settings.withIssuer(issuer).withAudience(audience));
+    }
+
+    private static URI jwksUri(String text) {
+        try {
+            URI uri = new URI(text);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(text, "not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("MATCHMAKING_JWT_JWKS_URL must be an http:// or https:// URL");
+        }
     }
 
     private static MySqlSettings mysql(EnvironmentReader read) {
@@ -111,7 +154,8 @@ public record MatchmakingConfig(
         return "port=" + port + ", adminPort=" + (adminPort.isPresent() ? adminPort.getAsInt() : "same")
                 + ", store=" + store.name().toLowerCase(Locale.ROOT)
                 + ", matchSize=" + rules.matchSize() + ", waitTimeout=" + rules.waitTimeout().toSeconds()
-                + "s, retention=" + rules.retention().toSeconds() + "s, auth=" + (apiToken.isPresent() ? "on" : "off")
+                + "s, retention=" + rules.retention().toSeconds() + "s, serverToken=" + (apiToken.isPresent() ? "on" : "off")
+                + ", playerTokens=" + playerTokens.map(PlayerTokenSettings::toString).orElse("off")
                 + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT) + ", httpThreads=" + httpThreads
                 + ", requestDeadline=" + requestDeadline.toSeconds() + "s";
     }

@@ -67,6 +67,7 @@ public final class MatchmakingServer {
         this.readiness = new Readiness(repository::isAvailable);
         MatchmakingHttpServer.Builder http = MatchmakingHttpServer.builder(matchmaker, metrics, readiness)
                 .apiToken(config.apiToken())
+                .playerTokens(config.playerTokens())
                 .requestThreads(config.httpThreads())
                 .requestDeadline(config.requestDeadline())
                 .shutdownTimeout(config.shutdownTimeout())

@@ -10,17 +10,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
-/** The access log lines of the servers in this JVM, from {@link #start()} to {@link #close()}. */
+/** The access log lines (or every log line) of the servers in this JVM, from {@link #capture()} to {@link #close()}. */
 final class CapturedAccessLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
-    private final Logger access = (Logger) LoggerFactory.getLogger("io.matchmaking.access");
+    private final Logger access;
     private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
 
+    private CapturedAccessLog(String logger) {
+        this.access = (Logger) LoggerFactory.getLogger(logger);
+    }
+
     static CapturedAccessLog capture() {
-        CapturedAccessLog log = new CapturedAccessLog();
+        return capture("io.matchmaking.access");
+    }
+
+    /** Every logger's lines, not only the access log's. */
+    static CapturedAccessLog captureAll() {
+        return capture(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    private static CapturedAccessLog capture(String logger) {
+        CapturedAccessLog log = new CapturedAccessLog(logger);
         log.start();
         log.access.addAppender(log);
         return log;
+    }
+
+    /** Each line so far as text: its message, key-value pairs and any exception's messages. */
+    List<String> lines() {
+        return events.stream().map(event -> event.getFormattedMessage() + " " + event.getKeyValuePairs()
+                + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
     }
 
     @Override

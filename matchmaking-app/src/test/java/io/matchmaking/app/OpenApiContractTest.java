@@ -13,6 +13,7 @@ import com.networknt.schema.ValidationMessage;
 import io.matchmaking.core.ConflictingUpdateException;
 import io.matchmaking.core.OutcomeUnknownException;
 import io.matchmaking.core.StoreUnavailableException;
+import io.matchmaking.http.TestTokens;
 import java.io.EOFException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -162,8 +163,14 @@ class OpenApiContractTest {
     }
 
     private void answersWithoutTheToken() {
-        guarded = TestServers.start("MATCHMAKING_API_TOKEN", "t0k3n");
+        guarded = TestServers.start("MATCHMAKING_API_TOKEN", "t0k3n", "MATCHMAKING_JWT_SECRET", TestTokens.SECRET);
         TestClient anonymous = new TestClient(guarded.port());
+        String[] player = {"Authorization", "Bearer " + TestTokens.hs256("p9")};
+        check("post /join", anonymous.post("/join", "{\"id\":\"p8\"}", player));
+        check("post /leave", anonymous.post("/leave", "{\"id\":\"p8\"}", player));
+        check("get /players/{player_id}", anonymous.get("/players/p8", player));
+        check("get /queues", anonymous.get("/queues", player));
+        check("get /status/{match_id}", anonymous.get("/status/x", player));
         check("post /join", anonymous.join("p8"));
         check("post /leave", anonymous.post("/leave", "{\"id\":\"p8\"}"));
         check("get /status/{match_id}", anonymous.get("/status/x"));

@@ -25,6 +25,15 @@ final class ApiException extends RuntimeException {
         return new ApiException(400, message);
     }
 
+    /** A dependency of the answer (not the store) is down: 503 with Retry-After. */
+    static ApiException unavailable(String message) {
+        return new ApiException(503, message, true);
+    }
+
+    static ApiException forbidden(String message) {
+        return new ApiException(403, message);
+    }
+
     static ApiException notFound(String message) {
         return new ApiException(404, message);
     }

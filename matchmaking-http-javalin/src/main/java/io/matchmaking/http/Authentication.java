@@ -4,36 +4,73 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * When a token is configured, API calls need {@code Authorization: Bearer <token>}. Tokens are
- * compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken says nothing
- * about how much of a guess was right, not even its length.
+ * Finds out who sent a request ({@link Caller}) from its {@code Authorization: Bearer} credential,
+ * before any route runs: the server credential ({@code MATCHMAKING_API_TOKEN}), a player token, or,
+ * with neither configured, anyone acting as the server (development). A credential that proves
+ * nothing is a 401, whatever the route.
+ *
+ * <p>The server credential is compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the
+ * time taken says nothing about how much of a guess was right, not even its length.
  */
-final class BearerAuth {
+final class Authentication {
 
     private static final String PREFIX = "Bearer ";
+    private static final String CALLER = Authentication.class.getName() + ".caller";
 
-    private final byte[] expectedDigest;
+    private final Optional<byte[]> serverDigest;
+    private final Optional<PlayerTokens> playerTokens;
     private final Set<String> openPaths;
 
-    BearerAuth(String token, Set<String> openPaths) {
-        this.expectedDigest = digest(token);
+    /**
+     * @param serverToken  the server credential, if one is configured
+     * @param playerTokens how player tokens are verified, if they are accepted
+     * @param openPaths    paths that need no credential (health and metrics on the API port)
+     */
+    Authentication(Optional<String> serverToken, Optional<PlayerTokens> playerTokens, Set<String> openPaths) {
+        this.serverDigest = serverToken.map(Authentication::digest);
+        this.playerTokens = playerTokens;
         this.openPaths = Set.copyOf(openPaths);
     }
 
-    void check(Context ctx) {
-        if (openPaths.contains(ctx.path())) {
-            return;
+    /** A before-handler: remembers the request's caller, or refuses it with 401. */
+    void authenticate(Context ctx) {
+        if (!openPaths.contains(ctx.path())) {
+            ctx.attribute(CALLER, caller(ctx.header("Authorization")));
         }
-        String header = ctx.header("Authorization");
-        String offered = header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-                ? header.substring(PREFIX.length()).trim() : "";
-        if (!MessageDigest.isEqual(expectedDigest, digest(offered))) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, "missing or invalid bearer token");
+    }
+
+    /** Who sent {@code ctx}'s request; only for routes behind {@link #authenticate}. */
+    static Caller of(Context ctx) {
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("no caller: the route is not behind authentication");
         }
+        return caller;
+    }
+
+    private Caller caller(String header) {
+        if (serverDigest.isEmpty() && playerTokens.isEmpty()) {
+            return Caller.SERVER;
+        }
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            throw unauthorized("missing bearer token");
+        }
+        String offered = header.substring(PREFIX.length()).trim();
+        if (serverDigest.isPresent() && MessageDigest.isEqual(serverDigest.get(), digest(offered))) {
+            return Caller.SERVER;
+        }
+        if (playerTokens.isPresent()) {
+            return playerTokens.get().verify(offered);
+        }
+        throw unauthorized("invalid bearer token");
+    }
+
+    static ApiException unauthorized(String message) {
+        return new ApiException(401, message);
     }
 
     static byte[] digest(String token) {

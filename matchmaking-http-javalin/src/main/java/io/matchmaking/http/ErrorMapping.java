@@ -36,6 +36,9 @@ final class ErrorMapping {
             if (e.retryLater()) {
                 ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             }
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
             answer(ctx, e.status(), e.getMessage());
         });
         routes.exception(IdempotencyKeyReusedException.class, (e, ctx) -> answer(ctx, 422, e.getMessage()));

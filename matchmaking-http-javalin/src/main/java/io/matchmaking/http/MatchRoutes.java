@@ -57,7 +57,7 @@ final class MatchRoutes {
      */
     private void join(Context ctx) {
         Optional<IdempotencyKey> key = IdempotencyKeys.of(ctx);
-        JoinRequest unkeyed = PlayerCommand.join(RequestBody.read(ctx)).withDeadline(deadline(ctx));
+        JoinRequest unkeyed = PlayerCommand.join(RequestBody.read(ctx), Authentication.of(ctx)).withDeadline(deadline(ctx));
         JoinRequest request = key.map(unkeyed::withKey).orElse(unkeyed);
         Runnable served = keys.serve(request.player(), key);
         try {
@@ -91,7 +91,7 @@ final class MatchRoutes {
      */
     private void status(Context ctx) {
         Duration wait = WaitParameter.of(ctx);
-        Match match = find(ctx.pathParam("match_id"));
+        Match match = find(ctx.pathParam("match_id"), Authentication.of(ctx));
         String ifNoneMatch = ctx.header("If-None-Match");
         boolean clientIsBehind = ifNoneMatch != null && !ETags.matches(ifNoneMatch, match);
         if (wait.isZero() || match.isReady() || clientIsBehind) {
@@ -107,9 +107,10 @@ final class MatchRoutes {
         ctx.future(() -> change.thenAccept(changed -> respondConditionally(ctx, changed.orElse(latest), ifNoneMatch)));
     }
 
-    private Match find(String id) {
+    /** A match the caller may see: to a player, another match is as missing as one that never was. */
+    private Match find(String id, Caller caller) {
         Optional<Match> match = MatchId.isValid(id) ? matchmaker.findMatch(MatchId.of(id)) : Optional.empty();
-        return match.orElseThrow(() -> ApiException.notFound("match not found"));
+        return match.filter(caller::maySee).orElseThrow(() -> ApiException.notFound("match not found"));
     }
 
     private static void respondConditionally(Context ctx, Match match, String ifNoneMatch) {
@@ -135,7 +136,7 @@ final class MatchRoutes {
 
     private void leave(Context ctx) {
         Optional<IdempotencyKey> key = IdempotencyKeys.of(ctx);
-        PlayerId player = PlayerCommand.leave(RequestBody.read(ctx));
+        PlayerId player = PlayerCommand.leave(RequestBody.read(ctx), Authentication.of(ctx));
         Runnable served = keys.serve(player, key);
         LeaveResult result;
         try {
@@ -155,12 +156,18 @@ final class MatchRoutes {
         if (!PlayerId.isValid(id)) {
             throw ApiException.notFound("player not found");
         }
+        if (!Authentication.of(ctx).mayAskAbout(PlayerId.of(id))) {
+            throw ApiException.forbidden("a player token may only ask about its own player");
+        }
         Match match = matchmaker.findPlayerMatch(PlayerId.of(id))
                 .orElseThrow(() -> ApiException.notFound("player not found"));
         respond(ctx, match);
     }
 
     private void queues(Context ctx) {
+        if (!Authentication.of(ctx).mayReadQueues()) {
+            throw ApiException.forbidden("only the server credential may read every queue");
+        }
         Json.respond(ctx, 200, QueuesView.of(matchmaker.queues()));
     }
 }

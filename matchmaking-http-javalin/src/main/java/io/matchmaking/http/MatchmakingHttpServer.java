@@ -48,12 +48,12 @@ public final class MatchmakingHttpServer {
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
         MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.groupCommit, orInline(requestThreads),
                 builder.watchers, builder.requestDeadline);
-        Optional<BearerAuth> auth = builder.apiToken.map(token ->
-                new BearerAuth(token, builder.separateAdmin ? Set.of() : AdminRoutes.PATHS));
+        Authentication auth = new Authentication(builder.apiToken, builder.playerTokens.map(PlayerTokens::new),
+                builder.separateAdmin ? Set.of() : AdminRoutes.PATHS);
         this.api = Javalin.create(config -> {
             configure(config, builder.shutdownTimeout, observer);
             config.jetty.threadPool = requestThreads;
-            auth.ifPresent(bearer -> config.routes.before(bearer::check));
+            config.routes.before(auth::authenticate);
             matchRoutes.register(config.routes);
             openApi.register(config.routes);
             if (!builder.separateAdmin) {
@@ -156,6 +156,7 @@ public final class MatchmakingHttpServer {
         private final MatchmakingMetrics metrics;
         private final Readiness readiness;
         private Optional<String> apiToken = Optional.empty();
+        private Optional<PlayerTokenSettings> playerTokens = Optional.empty();
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private boolean separateAdmin;
         private MatchWatchers watchers = new MatchWatchers();
@@ -179,9 +180,18 @@ public final class MatchmakingHttpServer {
             return this;
         }
 
-        /** When present, API calls need {@code Authorization: Bearer <token>}. */
+        /**
+         * The server credential: when present, API calls need {@code Authorization: Bearer <token>}
+         * (or a player token, if those are accepted too); it acts for any player.
+         */
         public Builder apiToken(Optional<String> token) {
             this.apiToken = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /** When present, API calls may (and without a server credential must) carry a player token. */
+        public Builder playerTokens(Optional<PlayerTokenSettings> settings) {
+            this.playerTokens = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

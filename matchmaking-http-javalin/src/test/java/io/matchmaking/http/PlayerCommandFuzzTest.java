@@ -24,7 +24,7 @@ class PlayerCommandFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void anyJoinBodyIsACommandOrAClientError(byte[] body) throws IOException {
         try {
-            JoinRequest request = PlayerCommand.join(body);
+            JoinRequest request = PlayerCommand.join(body, Caller.SERVER);
             assertThat(PlayerId.isValid(request.player().value())).isTrue();
             assertThat(QueueName.isValid(request.queue().value())).isTrue();
         } catch (ApiException rejected) {
@@ -35,7 +35,7 @@ class PlayerCommandFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void anyLeaveBodyIsAPlayerOrAClientError(byte[] body) throws IOException {
         try {
-            assertThat(PlayerId.isValid(PlayerCommand.leave(body).value())).isTrue();
+            assertThat(PlayerId.isValid(PlayerCommand.leave(body, Caller.SERVER).value())).isTrue();
         } catch (ApiException rejected) {
             assertClientError(rejected, body);
         }
