@@ -2,6 +2,7 @@ package io.matchmaking.app;
 
 import io.matchmaking.core.MatchmakingRules;
 import io.matchmaking.core.match.Match;
+import io.matchmaking.http.HttpLimits;
 import io.matchmaking.http.MatchmakingHttpServer;
 import io.matchmaking.http.PlayerTokenSettings;
 import java.net.URI;
@@ -30,6 +31,7 @@ import java.util.OptionalInt;
  * @param logFormat       text or json
  * @param httpThreads     most threads serving API requests at once (Jetty's pool)
  * @param requestDeadline how long after arriving a join or leave may start its unit, or it never runs
+ * @param limits          what one client may take of the HTTP server: read time, connections, long polls
  * @param ignoredVariables {@code MATCHMAKING_*} variables that were set but are no setting (misspelt, or
  *                        from another version), sorted; the server warns of each at start-up
  */
@@ -46,6 +48,7 @@ public record MatchmakingConfig(
         LogFormat logFormat,
         int httpThreads,
         Duration requestDeadline,
+        HttpLimits limits,
         List<String> ignoredVariables) {
 
     public MatchmakingConfig {
@@ -85,6 +88,9 @@ public record MatchmakingConfig(
                 read.integer("MATCHMAKING_HTTP_THREADS", defaultHttpThreads(mysql),
                         MatchmakingHttpServer.MIN_REQUEST_THREADS, 10_000, ""),
                 read.seconds("MATCHMAKING_REQUEST_DEADLINE", MatchmakingHttpServer.DEFAULT_REQUEST_DEADLINE_SECONDS, 1, 300),
+                new HttpLimits(read.seconds("MATCHMAKING_READ_TIMEOUT", HttpLimits.DEFAULT_READ_TIMEOUT_SECONDS, 1, 300),
+                        read.integer("MATCHMAKING_MAX_CONNECTIONS", HttpLimits.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000, ""),
+                        read.integer("MATCHMAKING_MAX_LONG_POLLS", HttpLimits.DEFAULT_MAX_LONG_POLLS, 0, 1_000_000, "")),
                 KnownVariables.unknownIn(env));
     }
 
@@ -157,6 +163,7 @@ public record MatchmakingConfig(
                 + "s, retention=" + rules.retention().toSeconds() + "s, serverToken=" + (apiToken.isPresent() ? "on" : "off")
                 + ", playerTokens=" + playerTokens.map(PlayerTokenSettings::toString).orElse("off")
                 + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT) + ", httpThreads=" + httpThreads
-                + ", requestDeadline=" + requestDeadline.toSeconds() + "s";
+                + ", requestDeadline=" + requestDeadline.toSeconds() + "s, readTimeout=" + limits.readTimeout().toSeconds()
+                + "s, maxConnections=" + limits.maxConnections() + ", maxLongPolls=" + limits.maxLongPolls();
     }
 }

@@ -70,6 +70,7 @@ public final class MatchmakingServer {
                 .playerTokens(config.playerTokens())
                 .requestThreads(config.httpThreads())
                 .requestDeadline(config.requestDeadline())
+                .limits(config.limits())
                 .shutdownTimeout(config.shutdownTimeout())
                 .separateAdminPort(config.adminPort().isPresent())
                 .watchers(watchers);

@@ -42,7 +42,8 @@ class OpenApiContractTest {
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final List<String> PUBLIC_GETS = List.of("/health/live", "/health/ready", "/metrics");
 
-    private final ScriptedServer scripted = ScriptedServer.start("MATCHMAKING_SHUTDOWN_TIMEOUT", "20");
+    private final ScriptedServer scripted = ScriptedServer.start("MATCHMAKING_SHUTDOWN_TIMEOUT", "20",
+            "MATCHMAKING_READ_TIMEOUT", "1");
     private final MatchmakingServer server = scripted.server;
     private final TestClient client = scripted.client;
     private final Set<String> given = new TreeSet<>();
@@ -75,6 +76,7 @@ class OpenApiContractTest {
         answersOfAWorkingServer();
         answersOfAFailingStore();
         answersJettyGivesOnEveryPath();
+        answersToSlowBodies();
         answersWithoutTheToken();
         answersWhileDraining();
 
@@ -154,6 +156,14 @@ class OpenApiContractTest {
             check(operation, raw(method + " " + path + "?q=" + "q".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
             check(operation, raw(method + " " + path + " HTTP/1.1\r\nHost: x\r\nX-Filler: " + "f".repeat(9000) + "\r\n\r\n"));
         });
+    }
+
+    /** Bodies that never arrive: 408 after the read timeout. */
+    private void answersToSlowBodies() {
+        for (String operation : List.of("post /join", "post /leave")) {
+            String path = OPERATIONS.get(operation);
+            check(operation, raw("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{"));
+        }
     }
 
     private TestResponse raw(String request) {

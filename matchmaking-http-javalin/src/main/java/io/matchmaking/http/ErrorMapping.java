@@ -86,7 +86,7 @@ final class ErrorMapping {
     }
 
     private static void answer(Context ctx, int status, String message) {
-        UnreadBody.settle(ctx);
+        RequestBody.closeIfUnread(ctx);
         Json.respond(ctx, status, new ErrorBody(message));
     }
 }

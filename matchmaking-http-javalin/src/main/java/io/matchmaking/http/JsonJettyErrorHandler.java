@@ -1,7 +1,5 @@
 package io.matchmaking.http;
 
-import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -29,11 +27,6 @@ final class JsonJettyErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message,
             Throwable cause, Callback callback) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Json.CONTENT_TYPE);
-        if (code == 503) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, ErrorMapping.RETRY_AFTER_SECONDS);
-        }
-        byte[] body = Json.bytes(new ErrorBody(ErrorMapping.reason(code)));
-        response.write(true, ByteBuffer.wrap(body), callback);
+        EdgeAnswers.error(request, response, callback, code, ErrorMapping.reason(code));
     }
 }

@@ -30,15 +30,17 @@ final class MatchRoutes {
     private final Executor requestThreads;
     private final MatchWatchers watchers;
     private final Duration requestDeadline;
+    private final int maxLongPolls;
     private final IdempotencyKeys keys = new IdempotencyKeys();
 
     MatchRoutes(Matchmaker matchmaker, Optional<GroupCommitJoiner> groupCommit, Executor requestThreads,
-            MatchWatchers watchers, Duration requestDeadline) {
+            MatchWatchers watchers, Duration requestDeadline, int maxLongPolls) {
         this.matchmaker = matchmaker;
         this.groupCommit = groupCommit;
         this.requestThreads = requestThreads;
         this.watchers = watchers;
         this.requestDeadline = requestDeadline;
+        this.maxLongPolls = maxLongPolls;
     }
 
     void register(RoutesConfig routes) {
@@ -87,7 +89,8 @@ final class MatchRoutes {
     /**
      * With {@code ?wait=N} a waiting match's status is held until the match changes or N seconds
      * pass, without holding a thread. {@code If-None-Match} equal to the current version answers
-     * 304 (with {@code wait}: after waiting for a change first).
+     * 304 (with {@code wait}: after waiting for a change first). Beyond the most long polls held at
+     * once, one that would be held is 503 with {@code Retry-After}.
      */
     private void status(Context ctx) {
         Duration wait = WaitParameter.of(ctx);
@@ -97,6 +100,9 @@ final class MatchRoutes {
         if (wait.isZero() || match.isReady() || clientIsBehind) {
             respondConditionally(ctx, match, ifNoneMatch);
             return;
+        }
+        if (watchers.size() >= maxLongPolls) {
+            throw ApiException.unavailable("too many long polls held, retry later");
         }
         CompletableFuture<Optional<Match>> change = watchers.awaitChange(match, wait);
         // a change committed between our read and the registration would otherwise be missed

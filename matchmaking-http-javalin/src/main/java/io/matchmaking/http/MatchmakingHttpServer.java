@@ -47,11 +47,11 @@ public final class MatchmakingHttpServer {
         OpenApiRoute openApi = new OpenApiRoute();
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
         MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.groupCommit, orInline(requestThreads),
-                builder.watchers, builder.requestDeadline);
+                builder.watchers, builder.requestDeadline, builder.limits.maxLongPolls());
         Authentication auth = new Authentication(builder.apiToken, builder.playerTokens.map(PlayerTokens::new),
                 builder.separateAdmin ? Set.of() : AdminRoutes.PATHS);
         this.api = Javalin.create(config -> {
-            configure(config, builder.shutdownTimeout, observer);
+            configure(config, builder.shutdownTimeout, builder.limits, observer);
             config.jetty.threadPool = requestThreads;
             config.routes.before(auth::authenticate);
             matchRoutes.register(config.routes);
@@ -62,7 +62,7 @@ public final class MatchmakingHttpServer {
         });
         this.admin = builder.separateAdmin
                 ? Optional.of(Javalin.create(config -> {
-                    configure(config, builder.shutdownTimeout, observer);
+                    configure(config, builder.shutdownTimeout, builder.limits, observer);
                     adminRoutes.register(config.routes);
                 }))
                 : Optional.empty();
@@ -86,7 +86,7 @@ public final class MatchmakingHttpServer {
         };
     }
 
-    private static void configure(JavalinConfig config, Duration shutdownTimeout, RequestObserver observer) {
+    private static void configure(JavalinConfig config, Duration shutdownTimeout, HttpLimits limits, RequestObserver observer) {
         config.startup.showJavalinBanner = false;
         config.startup.startupWatcherEnabled = false;
         // RequestBody reads bodies itself; this holds ctx.body() to the same limit should a route use it
@@ -95,7 +95,11 @@ public final class MatchmakingHttpServer {
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(shutdownTimeout.toMillis());
+            // each insertHandler wraps the handlers so far: the last inserted runs first
+            server.insertHandler(new WholeBodyFirst(limits.readTimeout()));
             server.insertHandler(new GracefulHandler());
+            ConnectionCap.install(server, limits.maxConnections(), limits.readTimeout().toMillis());
+            server.addBean(new StalledConnections(server, limits.readTimeout()));
             server.setErrorHandler(new JsonJettyErrorHandler());
             // outermost, so that every answer a handler gives (the graceful 503 too) carries the id
             server.insertHandler(RequestIds.handler());
@@ -163,6 +167,7 @@ public final class MatchmakingHttpServer {
         private Optional<GroupCommitJoiner> groupCommit = Optional.empty();
         private int requestThreads = DEFAULT_REQUEST_THREADS;
         private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
+        private HttpLimits limits = HttpLimits.DEFAULTS;
 
         private Builder(Matchmaker matchmaker, MatchmakingMetrics metrics, Readiness readiness) {
             this.matchmaker = Objects.requireNonNull(matchmaker, "matchmaker");
@@ -231,6 +236,12 @@ public final class MatchmakingHttpServer {
                 throw new IllegalArgumentException("the request deadline must be positive");
             }
             this.requestDeadline = deadline;
+            return this;
+        }
+
+        /** What one client may take: read time, connections, held long polls ({@link HttpLimits#DEFAULTS}). */
+        public Builder limits(HttpLimits value) {
+            this.limits = Objects.requireNonNull(value, "limits");
             return this;
         }
 

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a request body of at most {@link #MAX_BYTES}. A declared length above it is refused
- * before reading; a body without a declared length is read up to one byte past the limit.
+ * Reads a request body of at most {@link #MAX_BYTES}, already here ({@link WholeBodyFirst}), so a
+ * read never waits for the network. A declared length above it is refused before reading; a body
+ * without a declared length is read up to one byte past the limit.
  *
  * <p>The body is read here rather than with {@code ctx.bodyAsBytes()}, which copies every body
  * through an 8 KiB chunk and a growing buffer: into an array of the declared size it is one copy.
@@ -34,10 +35,21 @@ final class RequestBody {
             if (body.length < declared) {
                 throw cutShort();
             }
-            UnreadBody.readWhole(ctx);
             return body;
         } catch (IOException broken) {
             throw cutShort();
+        }
+    }
+
+    /**
+     * An error answer for a request whose body is over the limit, which nothing reads: it closes
+     * the connection, as Jetty would otherwise do after the answer without saying so, and a
+     * keep-alive client sending its next request on it would see it drop unanswered. Any smaller
+     * body was read whole before the route ran ({@link WholeBodyFirst}), so its connection stays.
+     */
+    static void closeIfUnread(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_BYTES) {
+            ctx.header("Connection", "close");
         }
     }
 

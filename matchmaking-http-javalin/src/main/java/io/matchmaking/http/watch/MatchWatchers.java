@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,8 @@ public final class MatchWatchers implements MatchmakingListener, AutoCloseable {
     private static final int POLL_CHUNK = 1_000;
 
     private final ConcurrentHashMap<MatchId, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+    /** Kept with the map, so that the count is O(1): every long poll asks for it (the cap). */
+    private final AtomicInteger held = new AtomicInteger();
     private final ScheduledThreadPoolExecutor scheduler;
     private volatile boolean closed;
 
@@ -80,9 +83,11 @@ public final class MatchWatchers implements MatchmakingListener, AutoCloseable {
         // add and remove inside the map's atomic compute, so a set emptied by one waiter is never
         // dropped while another is being added to it
         waiters.compute(current.id(), (id, set) -> {
-            Set<Waiter> held = set == null ? ConcurrentHashMap.newKeySet() : set;
-            held.add(waiter);
-            return held;
+            Set<Waiter> same = set == null ? ConcurrentHashMap.newKeySet() : set;
+            if (same.add(waiter)) {
+                held.incrementAndGet();
+            }
+            return same;
         });
         if (closed) {
             finish(waiter, Optional.empty());
@@ -93,7 +98,9 @@ public final class MatchWatchers implements MatchmakingListener, AutoCloseable {
     /** Unregisters first, then answers: whoever reads the count after an answer sees it gone. */
     private void finish(Waiter waiter, Optional<Match> outcome) {
         waiters.computeIfPresent(waiter.match, (id, set) -> {
-            set.remove(waiter);
+            if (set.remove(waiter)) {
+                held.decrementAndGet();
+            }
             return set.isEmpty() ? null : set;
         });
         ScheduledFuture<?> timer = waiter.timeout;
@@ -148,7 +155,7 @@ public final class MatchWatchers implements MatchmakingListener, AutoCloseable {
 
     /** Requests held right now. */
     public int size() {
-        return waiters.values().stream().mapToInt(Set::size).sum();
+        return held.get();
     }
 
     /** Answers every held request now, and every later one at once: the server is shutting down. */
