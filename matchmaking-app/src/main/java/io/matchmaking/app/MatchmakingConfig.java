@@ -1,18 +1,24 @@
 package io.matchmaking.app;
 
 import io.matchmaking.core.MatchmakingRules;
+import io.matchmaking.core.QueueLimits;
+import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.http.HttpLimits;
 import io.matchmaking.http.MatchmakingHttpServer;
 import io.matchmaking.http.PlayerTokenSettings;
+import io.matchmaking.http.TrustedProxies;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The server's configuration, read from {@code MATCHMAKING_*} environment variables and validated
@@ -24,6 +30,7 @@ import java.util.OptionalInt;
  * @param store           memory or mysql
  * @param mysql           connection settings; present exactly when the store is mysql
  * @param rules           match size, wait timeout, retention
+ * @param queueLimits     which queues joins may name: an allow-list, or a cap on queues open at once
  * @param shutdownTimeout how long in-flight requests may take to finish on shutdown
  * @param sweepInterval   how often expiry and retention run
  * @param apiToken        the server credential: when present, API calls need {@code Authorization: Bearer <token>}
@@ -41,6 +48,7 @@ public record MatchmakingConfig(
         StoreKind store,
         Optional<MySqlSettings> mysql,
         MatchmakingRules rules,
+        QueueLimits queueLimits,
         Duration shutdownTimeout,
         Duration sweepInterval,
         Optional<String> apiToken,
@@ -79,7 +87,7 @@ public record MatchmakingConfig(
                 read.integer("MATCHMAKING_MATCH_SIZE", 3, Match.MIN_SIZE, Match.MAX_SIZE, ""),
                 read.seconds("MATCHMAKING_WAIT_TIMEOUT", 300, 0, ONE_YEAR),
                 read.seconds("MATCHMAKING_MATCH_RETENTION", 3600, 1, ONE_YEAR));
-        return new MatchmakingConfig(port, adminPort, store, mysql, rules,
+        return new MatchmakingConfig(port, adminPort, store, mysql, rules, queueLimits(read),
                 read.seconds("MATCHMAKING_SHUTDOWN_TIMEOUT", 30, 0, 3600),
                 read.seconds("MATCHMAKING_SWEEP_INTERVAL", 1, 1, 3600),
                 read.text("MATCHMAKING_API_TOKEN"),
@@ -90,7 +98,10 @@ public record MatchmakingConfig(
                 read.seconds("MATCHMAKING_REQUEST_DEADLINE", MatchmakingHttpServer.DEFAULT_REQUEST_DEADLINE_SECONDS, 1, 300),
                 new HttpLimits(read.seconds("MATCHMAKING_READ_TIMEOUT", HttpLimits.DEFAULT_READ_TIMEOUT_SECONDS, 1, 300),
                         read.integer("MATCHMAKING_MAX_CONNECTIONS", HttpLimits.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000, ""),
-                        read.integer("MATCHMAKING_MAX_LONG_POLLS", HttpLimits.DEFAULT_MAX_LONG_POLLS, 0, 1_000_000, "")),
+                        read.integer("MATCHMAKING_MAX_LONG_POLLS", HttpLimits.DEFAULT_MAX_LONG_POLLS, 0, 1_000_000, ""),
+                        read.integer("MATCHMAKING_PLAYER_RATE_LIMIT", HttpLimits.DEFAULT_PLAYER_RATE, 0, 1_000_000, " per second"),
+                        read.integer("MATCHMAKING_ADDRESS_RATE_LIMIT", HttpLimits.DEFAULT_ADDRESS_RATE, 0, 1_000_000, " per second"),
+                        trustedProxies(read)),
                 KnownVariables.unknownIn(env));
     }
 
@@ -103,6 +114,42 @@ public record MatchmakingConfig(
     private static int defaultHttpThreads(Optional<MySqlSettings> mysql) {
         return Math.max(MatchmakingHttpServer.MIN_REQUEST_THREADS, 4 * Runtime.getRuntime().availableProcessors())
                 + mysql.map(MySqlSettings::poolSize).orElse(0);
+    }
+
+    private static TrustedProxies trustedProxies(EnvironmentReader read) {
+        Optional<String> listed = read.text("MATCHMAKING_TRUSTED_PROXIES");
+        if (listed.isEmpty()) {
+            return TrustedProxies.NONE;
+        }
+        List<TrustedProxies.Range> ranges = new ArrayList<>();
+        for (String range : listed.get().split(",", -1)) {
+            try {
+                ranges.add(TrustedProxies.Range.parse(range));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("MATCHMAKING_TRUSTED_PROXIES must be a comma-separated list of IP addresses"
+                        + " or CIDR ranges (10.0.0.0/8)");
+            }
+        }
+        return new TrustedProxies(ranges);
+    }
+
+    /** {@code MATCHMAKING_QUEUES=ranked,casual} lists the queues; without it, at most so many open at once. */
+    private static QueueLimits queueLimits(EnvironmentReader read) {
+        int most = read.integer("MATCHMAKING_MAX_QUEUES", QueueLimits.DEFAULT_MAX_OPEN_QUEUES, 1, 1_000_000, "");
+        Optional<String> listed = read.text("MATCHMAKING_QUEUES");
+        if (listed.isEmpty()) {
+            return QueueLimits.atMostOpen(most);
+        }
+        Set<QueueName> queues = new TreeSet<>();
+        for (String name : listed.get().split(",", -1)) {
+            String trimmed = name.trim();
+            if (!QueueName.isValid(trimmed)) {
+                throw new ConfigException("MATCHMAKING_QUEUES must be a comma-separated list of queue names"
+                        + " (1..64 characters of A-Z a-z 0-9 . _ : @ -)");
+            }
+            queues.add(QueueName.of(trimmed));
+        }
+        return new QueueLimits(Optional.of(queues), most);
     }
 
     /** HS256 with a shared secret, or public keys from a JWKS URL; issuer and audience checked when set. */
@@ -159,11 +206,15 @@ public record MatchmakingConfig(
     public String toString() {
         return "port=" + port + ", adminPort=" + (adminPort.isPresent() ? adminPort.getAsInt() : "same")
                 + ", store=" + store.name().toLowerCase(Locale.ROOT)
-                + ", matchSize=" + rules.matchSize() + ", waitTimeout=" + rules.waitTimeout().toSeconds()
+                + ", matchSize=" + rules.matchSize()
+                + ", queues=" + queueLimits.allowed().map(allowed -> String.join(",", new TreeSet<>(allowed.stream().map(QueueName::value).toList())))
+                        .orElse("any, at most " + queueLimits.maxOpenQueues() + " open") + ", waitTimeout=" + rules.waitTimeout().toSeconds()
                 + "s, retention=" + rules.retention().toSeconds() + "s, serverToken=" + (apiToken.isPresent() ? "on" : "off")
                 + ", playerTokens=" + playerTokens.map(PlayerTokenSettings::toString).orElse("off")
                 + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT) + ", httpThreads=" + httpThreads
                 + ", requestDeadline=" + requestDeadline.toSeconds() + "s, readTimeout=" + limits.readTimeout().toSeconds()
-                + "s, maxConnections=" + limits.maxConnections() + ", maxLongPolls=" + limits.maxLongPolls();
+                + "s, maxConnections=" + limits.maxConnections() + ", maxLongPolls=" + limits.maxLongPolls()
+                + ", playerRateLimit=" + limits.playerRate() + "/s, addressRateLimit=" + limits.addressRate()
+                + "/s, trustedProxies=" + limits.trustedProxies().ranges().size();
     }
 }

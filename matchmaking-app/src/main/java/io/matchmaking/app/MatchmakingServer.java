@@ -55,6 +55,7 @@ public final class MatchmakingServer {
         this.repository = metrics.timed(storeDecorator.apply(store.repository()));
         this.matchmaker = Matchmaker.builder(repository)
                 .rules(config.rules())
+                .queueLimits(config.queueLimits())
                 .matchIds(new TimeOrderedMatchIds())
                 .listener(metrics.listener())
                 .listener(watchers)

@@ -15,6 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code GET /status/{id}?wait=N}: held until the match changes, ETags and 304, no thread per waiter. */
 class LongPollTest extends RunningServerTest {
 
+    /** One address drives many clients here; its rate limit is not what this tests (SlowSendersTest, LimitsTest do). */
+    LongPollTest() {
+        super("MATCHMAKING_ADDRESS_RATE_LIMIT", "0");
+    }
+
     private String open(String player) {
         return client.join(player).json().get("match_id").asText();
     }

@@ -78,6 +78,7 @@ class OpenApiContractTest {
         answersJettyGivesOnEveryPath();
         answersToSlowBodies();
         answersWithoutTheToken();
+        answersOverTheLimits();
         answersWhileDraining();
 
         assertThat(given).as("answers given").isEqualTo(documented());
@@ -156,6 +157,35 @@ class OpenApiContractTest {
             check(operation, raw(method + " " + path + "?q=" + "q".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n"));
             check(operation, raw(method + " " + path + " HTTP/1.1\r\nHost: x\r\nX-Filler: " + "f".repeat(9000) + "\r\n\r\n"));
         });
+    }
+
+    /** An address over its rate on every limited operation, and a join that would open one queue too many. */
+    private void answersOverTheLimits() {
+        MatchmakingServer limited = TestServers.start("MATCHMAKING_ADDRESS_RATE_LIMIT", "1");
+        try {
+            TestClient greedy = new TestClient(limited.port());
+            OPERATIONS.forEach((operation, path) -> {
+                if (PUBLIC_GETS.contains(path)) {
+                    return;
+                }
+                String method = operation.substring(0, operation.indexOf(' ')).toUpperCase(Locale.ROOT);
+                TestResponse answer;
+                do {
+                    answer = greedy.method(method, path, method.equals("POST") ? "{\"id\":\"greedy\"}" : "");
+                } while (answer.status() != 429);
+                check(operation, answer);
+            });
+        } finally {
+            limited.stop();
+        }
+        MatchmakingServer capped = TestServers.start("MATCHMAKING_MAX_QUEUES", "1");
+        try {
+            TestClient client = new TestClient(capped.port());
+            client.join("first");
+            check("post /join", client.post("/join", "{\"id\":\"second\",\"queue\":\"another\"}"));
+        } finally {
+            capped.stop();
+        }
     }
 
     /** Bodies that never arrive: 408 after the read timeout. */

@@ -43,6 +43,7 @@ class StoreFailureTest {
     @Test
     void metricsStillAnswerWhileTheStoreIsDown() {
         client.join("p1");
+        server.matchmaker().sweep();
         assertThat(client.get("/metrics").body()).contains("matchmaking_players_waiting{queue=\"default\"} 1.0");
         store.get().beforeEachCall(() -> {
             throw new StoreUnavailableException("down");

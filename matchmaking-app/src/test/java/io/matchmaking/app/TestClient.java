@@ -45,8 +45,8 @@ final class TestClient {
                 .thenApply(r -> new TestResponse(r.statusCode(), r.headers(), r.body()));
     }
 
-    TestResponse join(String player) {
-        return post("/join", "{\"id\":\"" + player + "\"}");
+    TestResponse join(String player, String... headers) {
+        return post("/join", "{\"id\":\"" + player + "\"}", headers);
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

@@ -43,13 +43,17 @@ public final class Matchmaker {
     private final TimesOfRecord time;
     private final MatchIdGenerator matchIds;
     private final EventPublisher events;
+    private final OpenQueues openQueues;
 
     private Matchmaker(MatchmakerBuilder builder) {
         this.repository = builder.repository;
         this.rules = builder.rules;
         this.time = new TimesOfRecord(builder.clock, builder.clockOverridesStore);
         this.matchIds = builder.matchIds;
-        this.events = new EventPublisher(builder.listeners);
+        this.openQueues = new OpenQueues(builder.queueLimits);
+        List<MatchmakingListener> listeners = new ArrayList<>(builder.listeners);
+        listeners.add(0, openQueues::changed);
+        this.events = new EventPublisher(listeners);
     }
 
     /** Starts building a matchmaker on {@code repository}, with the default rules, system clock and random ids. */
@@ -75,6 +79,7 @@ public final class Matchmaker {
 
     private JoinStep joinOne(JoinRequest request) {
         QueueName queue = request.queue();
+        openQueues.admit(queue);
         return events.publish(repository.inQueue(queue,
                 new JoinWork(queue, List.of(request), rules.matchSize(), time, matchIds))).get(0);
     }
@@ -113,6 +118,7 @@ public final class Matchmaker {
             List<JoinRequest> ofQueue = indexes.stream().map(requests::get).toList();
             List<JoinStep> steps;
             try {
+                openQueues.admit(queue);
                 steps = events.publish(repository.inQueue(queue,
                         new JoinWork(queue, ofQueue, rules.matchSize(), time, matchIds)));
             } catch (RuntimeException unitFailed) {
@@ -203,10 +209,21 @@ public final class Matchmaker {
         return repository.findCurrentMatchOf(player);
     }
 
-    /** Every queue with a waiting match: players waiting and the oldest wait, by queue name. */
+    /** Every queue with a waiting match: players waiting and the oldest wait, by queue name; read now. */
     public List<QueueStatus> queues() {
-        Instant now = time.now(repository);
-        return repository.queues().stream()
+        return statuses(repository.queues(), time.now(repository));
+    }
+
+    /**
+     * {@link #queues()} as the last {@link #sweep()} read them, without a read of the store: for
+     * figures asked for often (metrics), which may be a sweep interval old. Empty before the first sweep.
+     */
+    public List<QueueStatus> queuesAsLastSwept() {
+        return openQueues.lastSwept();
+    }
+
+    private static List<QueueStatus> statuses(List<QueueStats> queues, Instant now) {
+        return queues.stream()
                 .map(stats -> new QueueStatus(stats.waitingMatch().queue(), stats.places().size(), oldestWait(stats, now)))
                 .sorted(Comparator.comparing(status -> status.queue().value()))
                 .toList();
@@ -224,13 +241,16 @@ public final class Matchmaker {
     /**
      * One housekeeping pass: expires waiting players past the wait timeout, deletes waiting
      * matches left empty past the retention, purges ready matches past the retention. Only
-     * queues that have something to do are locked.
+     * queues that have something to do are locked. What it read of the queues is kept for
+     * {@link #queuesAsLastSwept()} and the queue cap ({@link QueueLimits}).
      */
     public SweepReport sweep() {
         Instant now = time.now(repository);
         int expired = 0;
         int deleted = 0;
-        for (QueueStats stats : repository.queues()) {
+        List<QueueStats> queues = repository.queues();
+        openQueues.swept(statuses(queues, now));
+        for (QueueStats stats : queues) {
             if (needsSweep(stats, now)) {
                 QueueName queue = stats.waitingMatch().queue();
                 try {
@@ -264,6 +284,7 @@ public final class Matchmaker {
         private Clock clock = Clock.systemUTC();
         private boolean clockOverridesStore;
         private MatchIdGenerator matchIds = MatchIdGenerator.randomUuids();
+        private QueueLimits queueLimits = QueueLimits.DEFAULT;
         private final List<MatchmakingListener> listeners = new ArrayList<>();
 
         private MatchmakerBuilder(MatchRepository repository) {
@@ -297,6 +318,12 @@ public final class Matchmaker {
         /** Where new match ids come from. */
         public MatchmakerBuilder matchIds(MatchIdGenerator value) {
             this.matchIds = Objects.requireNonNull(value, "matchIds");
+            return this;
+        }
+
+        /** Which queues joins may name; {@link QueueLimits#DEFAULT} otherwise. */
+        public MatchmakerBuilder queueLimits(QueueLimits value) {
+            this.queueLimits = Objects.requireNonNull(value, "queueLimits");
             return this;
         }
 

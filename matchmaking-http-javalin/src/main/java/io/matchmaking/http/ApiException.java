@@ -9,16 +9,16 @@ final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
-    private final boolean retryLater;
+    private final long retryAfterSeconds;
 
     ApiException(int status, String message) {
-        this(status, message, false);
+        this(status, message, 0);
     }
 
-    private ApiException(int status, String message, boolean retryLater) {
+    private ApiException(int status, String message, long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
-        this.retryLater = retryLater;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static ApiException badRequest(String message) {
@@ -27,7 +27,7 @@ final class ApiException extends RuntimeException {
 
     /** A dependency of the answer (not the store) is down: 503 with Retry-After. */
     static ApiException unavailable(String message) {
-        return new ApiException(503, message, true);
+        return new ApiException(503, message, 1);
     }
 
     static ApiException forbidden(String message) {
@@ -40,7 +40,12 @@ final class ApiException extends RuntimeException {
 
     /** The same Idempotency-Key is being served: 409, with Retry-After, as the idempotency-key draft says. */
     static ApiException inFlight() {
-        return new ApiException(409, "a request with this Idempotency-Key is still in flight, retry later", true);
+        return new ApiException(409, "a request with this Idempotency-Key is still in flight, retry later", 1);
+    }
+
+    /** Over a rate limit: 429, with the seconds until the next request would be served. */
+    static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+        return new ApiException(429, message, retryAfterSeconds);
     }
 
     int status() {
@@ -49,6 +54,11 @@ final class ApiException extends RuntimeException {
 
     /** Whether the answer says when to try again ({@code Retry-After}). */
     boolean retryLater() {
-        return retryLater;
+        return retryAfterSeconds > 0;
+    }
+
+    /** The seconds its {@code Retry-After} says; 0 when it has none. */
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -13,8 +13,11 @@ import java.util.Optional;
  */
 sealed interface Caller {
 
-    /** The game's backend, or anyone while no credential is configured (development). */
-    Caller SERVER = new Server();
+    /** The game's backend, proven by the server credential. */
+    Caller SERVER = new Server(true);
+
+    /** Anyone, while no credential is configured (development): acts as the server, limited as a client. */
+    Caller ANYONE = new Server(false);
 
     /**
      * The player this request acts as: {@code named} (the body's {@code id}) for the server, which
@@ -31,8 +34,12 @@ sealed interface Caller {
     /** Whether this caller may read every queue's figures ({@code GET /queues}). */
     boolean mayReadQueues();
 
-    /** The game's backend: acts for anyone. */
-    record Server() implements Caller {
+    /**
+     * The game's backend: acts for anyone.
+     *
+     * @param credentialed whether it proved it with the server credential (else the API is open)
+     */
+    record Server(boolean credentialed) implements Caller {
 
         @Override
         public PlayerId actingAs(Optional<PlayerId> named) {

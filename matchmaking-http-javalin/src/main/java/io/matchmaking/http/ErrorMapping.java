@@ -7,6 +7,8 @@ import io.matchmaking.core.ConflictingUpdateException;
 import io.matchmaking.core.DeadlineExceededException;
 import io.matchmaking.core.IdempotencyKeyReusedException;
 import io.matchmaking.core.OutcomeUnknownException;
+import io.matchmaking.core.QueueNotAllowedException;
+import io.matchmaking.core.TooManyQueuesException;
 import io.matchmaking.core.StoreUnavailableException;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpStatus;
@@ -34,7 +36,7 @@ final class ErrorMapping {
     static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> {
             if (e.retryLater()) {
-                ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             }
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer");
@@ -42,6 +44,11 @@ final class ErrorMapping {
             answer(ctx, e.status(), e.getMessage());
         });
         routes.exception(IdempotencyKeyReusedException.class, (e, ctx) -> answer(ctx, 422, e.getMessage()));
+        routes.exception(QueueNotAllowedException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+        routes.exception(TooManyQueuesException.class, (e, ctx) -> {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            answer(ctx, 429, e.getMessage());
+        });
         routes.exception(HttpResponseException.class, ErrorMapping::javalinResponse);
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("store unavailable on {} {}: {}", ctx.method(), Routes.template(ctx), e.getMessage());

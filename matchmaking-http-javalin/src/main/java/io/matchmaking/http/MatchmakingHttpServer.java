@@ -48,12 +48,14 @@ public final class MatchmakingHttpServer {
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
         MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.groupCommit, orInline(requestThreads),
                 builder.watchers, builder.requestDeadline, builder.limits.maxLongPolls());
-        Authentication auth = new Authentication(builder.apiToken, builder.playerTokens.map(PlayerTokens::new),
-                builder.separateAdmin ? Set.of() : AdminRoutes.PATHS);
+        Set<String> openPaths = builder.separateAdmin ? Set.of() : AdminRoutes.PATHS;
+        Authentication auth = new Authentication(builder.apiToken, builder.playerTokens.map(PlayerTokens::new), openPaths);
+        RateLimits rateLimits = new RateLimits(builder.limits, openPaths);
         this.api = Javalin.create(config -> {
             configure(config, builder.shutdownTimeout, builder.limits, observer);
             config.jetty.threadPool = requestThreads;
             config.routes.before(auth::authenticate);
+            config.routes.before(rateLimits::check);
             matchRoutes.register(config.routes);
             openApi.register(config.routes);
             if (!builder.separateAdmin) {
@@ -239,7 +241,7 @@ public final class MatchmakingHttpServer {
             return this;
         }
 
-        /** What one client may take: read time, connections, held long polls ({@link HttpLimits#DEFAULTS}). */
+        /** What one client may take: read time, connections, held long polls, rates ({@link HttpLimits#DEFAULTS}). */
         public Builder limits(HttpLimits value) {
             this.limits = Objects.requireNonNull(value, "limits");
             return this;

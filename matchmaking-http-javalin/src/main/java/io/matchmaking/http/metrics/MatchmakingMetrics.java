@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
 
 /**
@@ -30,7 +30,7 @@ public final class MatchmakingMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final DomainMetrics domainMetrics = new DomainMetrics(registry);
-    private final List<QueueGauges> queueGauges = new ArrayList<>();
+    private final List<QueueGauges> queueGauges = new CopyOnWriteArrayList<>();
 
     /** A registry with the JVM and process binders bound. */
     public MatchmakingMetrics() {
@@ -59,7 +59,7 @@ public final class MatchmakingMetrics implements AutoCloseable {
     }
 
     /** Publishes players waiting and oldest wait per queue of {@code matchmaker}. */
-    public synchronized void watchQueues(Matchmaker matchmaker) {
+    public void watchQueues(Matchmaker matchmaker) {
         queueGauges.add(new QueueGauges(matchmaker, registry));
     }
 
@@ -72,8 +72,11 @@ public final class MatchmakingMetrics implements AutoCloseable {
                 .register(registry);
     }
 
-    /** The exposition in Prometheus text format, with the queue gauges fresh. */
-    public synchronized String scrape() {
+    /**
+     * The exposition in Prometheus text format, with the queue gauges as of the last sweep. Reads
+     * no store and takes no lock beyond the registry's own, so parallel scrapes do not queue up.
+     */
+    public String scrape() {
         queueGauges.forEach(QueueGauges::refresh);
         return registry.scrape();
     }

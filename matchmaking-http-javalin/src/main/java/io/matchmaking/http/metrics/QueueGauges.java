@@ -8,14 +8,16 @@ import io.micrometer.core.instrument.Tags;
 import java.util.List;
 
 /**
- * Per-queue gauges, refreshed from the store just before each scrape: players waiting and the
- * oldest wait. Queues without a waiting match drop out of the exposition.
+ * Per-queue gauges: players waiting and the oldest wait, as the matchmaker's last sweep read them
+ * (every sweep interval), so a scrape reads no table. Queues without a waiting match drop out of
+ * the exposition.
  */
 final class QueueGauges {
 
     private final Matchmaker matchmaker;
     private final MultiGauge playersWaiting;
     private final MultiGauge oldestWait;
+    private List<QueueStatus> published;
 
     QueueGauges(Matchmaker matchmaker, MeterRegistry registry) {
         this.matchmaker = matchmaker;
@@ -26,14 +28,13 @@ final class QueueGauges {
                 .baseUnit("seconds").register(registry);
     }
 
-    /** Keeps the previous rows when the store cannot answer: a scrape must not fail during an outage. */
-    void refresh() {
-        List<QueueStatus> queues;
-        try {
-            queues = matchmaker.queues();
-        } catch (RuntimeException storeAway) {
+    /** Registers the rows again only when a sweep has read new figures since the last scrape. */
+    synchronized void refresh() {
+        List<QueueStatus> queues = matchmaker.queuesAsLastSwept();
+        if (queues == published) {
             return;
         }
+        published = queues;
         playersWaiting.register(queues.stream()
                 .map(q -> MultiGauge.Row.of(Tags.of("queue", q.queue().value()), q.playersWaiting()))
                 .toList(), true);

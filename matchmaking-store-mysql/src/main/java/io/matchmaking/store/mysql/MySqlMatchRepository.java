@@ -18,6 +18,7 @@ import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,12 +53,15 @@ import org.slf4j.LoggerFactory;
 public final class MySqlMatchRepository implements MatchRepository {
 
     private static final int PURGE_BATCH = 500;
+    /** A database that answered a unit or a read this recently is up: readiness asks for no connection. */
+    private static final Duration RECENTLY = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(MySqlMatchRepository.class);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
     private final UnitRetries retries;
     private final CommitOutcomes outcomes;
+    private final RecentAnswers answers = new RecentAnswers();
     private final boolean ownsDataSource;
     private final String description;
 
@@ -151,6 +155,7 @@ public final class MySqlMatchRepository implements MatchRepository {
             String marker = null;
             try {
                 LockedQueue locked = lockQueue(handle, queue);
+                answers.answered();
                 MySqlQueueUnit unit = new MySqlQueueUnit(handle, queue, locked.waiting(), locked.now());
                 decided = work.decide(unit);
                 if (!decided.changes().isEmpty()) {
@@ -406,9 +411,10 @@ public final class MySqlMatchRepository implements MatchRepository {
         }));
     }
 
+    /** Up when the database answered in the last 2 s, else when a connection answers now. */
     @Override
     public boolean isAvailable() {
-        return ConnectionPools.answers(dataSource);
+        return answers.within(RECENTLY) || ConnectionPools.answers(dataSource);
     }
 
     @Override
@@ -421,7 +427,9 @@ public final class MySqlMatchRepository implements MatchRepository {
     /** A read outside any unit; failures become the core's exceptions like a unit's. */
     private <T> T read(HandleCallback<T, RuntimeException> callback) {
         try {
-            return jdbi.withHandle(callback);
+            T result = jdbi.withHandle(callback);
+            answers.answered();
+            return result;
         } catch (RuntimeException e) {
             if (SqlFailure.of(e) == SqlFailure.UNAVAILABLE) {
                 throw new StoreUnavailableException("MySQL is unavailable: " + UnitRetries.rootMessage(e), e);
