@@ -15,7 +15,7 @@ class DatabaseOutageIT extends MySqlProcessTest {
     @Test
     void unavailableWhileCutAndRecoversWithoutARestart() throws Exception {
         try (TcpProxy proxy = TcpProxy.to(database.serverAddress());
-                ServerProcess server = ServerProcess.start(mysqlEnv(database.urlThrough(proxy.address())))) {
+                ServerProcess server = ServerProcess.start(mysqlEnv(database.urlThrough(proxy.address()), ONE_ADDRESS_LOAD))) {
             TestClient client = server.client();
             JoinLoad before = JoinLoad.start("before", 4, 50, client).finish();
             assertThat(before.acknowledged()).hasSize(200);

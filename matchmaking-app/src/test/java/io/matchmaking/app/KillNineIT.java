@@ -10,13 +10,13 @@ class KillNineIT extends MySqlProcessTest {
     @Test
     void noAcknowledgedJoinIsLost() throws Exception {
         JoinLoad load;
-        try (ServerProcess first = ServerProcess.start(mysqlEnv(database.url()))) {
+        try (ServerProcess first = ServerProcess.start(mysqlEnv(database.url(), ONE_ADDRESS_LOAD))) {
             load = JoinLoad.start("k9", 8, 100_000, first.client());
             load.awaitAcknowledged(1_000);
             first.killNine();
             load.stop();
         }
-        try (ServerProcess second = ServerProcess.start(mysqlEnv(database.url()))) {
+        try (ServerProcess second = ServerProcess.start(mysqlEnv(database.url(), ONE_ADDRESS_LOAD))) {
             load.assertAllKept(second.client(), 3);
             assertThat(load.unexpectedAnswers()).isZero();
         }

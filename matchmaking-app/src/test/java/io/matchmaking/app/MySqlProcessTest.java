@@ -21,6 +21,12 @@ abstract class MySqlProcessTest {
         }
     }
 
+    /**
+     * What a test that drives a {@link JoinLoad} adds to its environment: the load comes from one
+     * address, whose rate limit is not what such a test is about (LimitsIT is).
+     */
+    protected static final String[] ONE_ADDRESS_LOAD = {"MATCHMAKING_ADDRESS_RATE_LIMIT", "0"};
+
     /** The environment of a server on {@code url} (this test's database, or a proxy to it). */
     protected String[] mysqlEnv(String url, String... more) {
         String user = database.settings(1).user();

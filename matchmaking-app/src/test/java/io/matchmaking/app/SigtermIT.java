@@ -18,7 +18,7 @@ class SigtermIT extends MySqlProcessTest {
     void heldRequestsAreAnsweredAndNothingAcknowledgedIsLost() throws Exception {
         JoinLoad load;
         List<CompletableFuture<TestResponse>> held = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.start(mysqlEnv(database.url(), "MATCHMAKING_SHUTDOWN_TIMEOUT", "10"))) {
+        try (ServerProcess server = ServerProcess.start(mysqlEnv(database.url(), "MATCHMAKING_SHUTDOWN_TIMEOUT", "10", ONE_ADDRESS_LOAD[0], ONE_ADDRESS_LOAD[1]))) {
             TestClient client = server.client();
             String match = client.post("/join", "{\"id\":\"watcher\",\"queue\":\"watch\"}").json().get("match_id").asText();
             for (int i = 0; i < 50; i++) {
@@ -36,7 +36,7 @@ class SigtermIT extends MySqlProcessTest {
             }
             assertThat(server.output()).contains("shutting down", "stopped");
         }
-        try (ServerProcess restarted = ServerProcess.start(mysqlEnv(database.url()))) {
+        try (ServerProcess restarted = ServerProcess.start(mysqlEnv(database.url(), ONE_ADDRESS_LOAD))) {
             load.assertAllKept(restarted.client(), 3);
         }
     }

@@ -9,8 +9,8 @@ class TwoProcessesIT extends MySqlProcessTest {
 
     @Test
     void everyInvariantHoldsAcrossProcesses() throws Exception {
-        try (ServerProcess first = ServerProcess.start(mysqlEnv(database.url()));
-                ServerProcess second = ServerProcess.start(mysqlEnv(database.url()))) {
+        try (ServerProcess first = ServerProcess.start(mysqlEnv(database.url(), ONE_ADDRESS_LOAD));
+                ServerProcess second = ServerProcess.start(mysqlEnv(database.url(), ONE_ADDRESS_LOAD))) {
             JoinLoad load = JoinLoad.start("two", 8, 250, first.client(), second.client()).finish();
 
             assertThat(load.acknowledged()).hasSize(2_000);

@@ -114,7 +114,10 @@ final class PlayerTokens {
         return player(claims);
     }
 
-    /** Our own claim checks (nimbus's own messages echo claim values): every message is a fixed text. */
+    /**
+     * Our own checks of the registered claims (nimbus's messages echo claim values): every message
+     * is a fixed text. The {@code party} claim is read by {@link #party}.
+     */
     private void verifyClaims(JWTClaimsSet claims) throws BadJWTException {
         Instant now = settings.clock().instant();
         Duration skew = settings.clockSkew();
@@ -139,38 +142,34 @@ final class PlayerTokens {
         if (claims.getSubject() == null || !PlayerId.isValid(claims.getSubject())) {
             throw new BadJWTException("player token sub must be a player id (1..64 characters of A-Z a-z 0-9 . _ : @ -)");
         }
-        party(claims);
     }
 
     private static Caller.Player player(JWTClaimsSet claims) {
-        try {
-            return new Caller.Player(PlayerId.of(claims.getSubject()), party(claims));
-        } catch (BadJWTException checkedAlready) {
-            throw unauthorized(checkedAlready.getMessage());
-        }
+        PlayerId player = PlayerId.of(claims.getSubject());
+        return new Caller.Player(player, party(claims, player));
     }
 
     /**
      * The {@code party} claim: the players the game backend lets this player queue with, the
      * player among them, at most a match's size. Absent: no party.
      */
-    private static List<PlayerId> party(JWTClaimsSet claims) throws BadJWTException {
+    private static List<PlayerId> party(JWTClaimsSet claims, PlayerId player) {
         Object claim = claims.getClaim("party");
         if (claim == null) {
             return List.of();
         }
         if (!(claim instanceof List<?> members) || members.isEmpty() || members.size() > Match.MAX_SIZE) {
-            throw new BadJWTException("player token party must be an array of 1.." + Match.MAX_SIZE + " player ids");
+            throw unauthorized("player token party must be an array of 1.." + Match.MAX_SIZE + " player ids");
         }
         List<PlayerId> party = new ArrayList<>(members.size());
         for (Object member : members) {
             if (!(member instanceof String id) || !PlayerId.isValid(id) || party.contains(PlayerId.of(id))) {
-                throw new BadJWTException("player token party must be an array of distinct player ids");
+                throw unauthorized("player token party must be an array of distinct player ids");
             }
             party.add(PlayerId.of(id));
         }
-        if (!party.contains(PlayerId.of(claims.getSubject()))) {
-            throw new BadJWTException("player token party must include the token's own player");
+        if (!party.contains(player)) {
+            throw unauthorized("player token party must include the token's own player");
         }
         return party;
     }

@@ -139,7 +139,12 @@ public final class MySqlMatchRepository implements MatchRepository {
 
     @Override
     public <T> T inQueue(QueueName queue, QueueWork<T> work) {
-        return retries.run("unit of queue " + queue, () -> attempt(queue, work));
+        try {
+            return retries.run("unit of queue " + queue, () -> attempt(queue, work));
+        } catch (StoreUnavailableException unreachable) {
+            answers.unreachable();
+            throw unreachable;
+        }
     }
 
     /**
@@ -411,7 +416,7 @@ public final class MySqlMatchRepository implements MatchRepository {
         }));
     }
 
-    /** Up when the database answered in the last 2 s, else when a connection answers now. */
+    /** Up when the database answered in the last 2 s and has not failed since, else when a connection answers now. */
     @Override
     public boolean isAvailable() {
         return answers.within(RECENTLY) || ConnectionPools.answers(dataSource);
@@ -432,6 +437,7 @@ public final class MySqlMatchRepository implements MatchRepository {
             return result;
         } catch (RuntimeException e) {
             if (SqlFailure.of(e) == SqlFailure.UNAVAILABLE) {
+                answers.unreachable();
                 throw new StoreUnavailableException("MySQL is unavailable: " + UnitRetries.rootMessage(e), e);
             }
             throw e instanceof MatchmakingException ? e : new MatchmakingException("MySQL read failed", e);

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# What the protections against greedy clients (SECURITY.md) cost a join, on the memory store: each
+# configuration's req/s, p99 and server CPU per request (from /proc, over the measured window), in
+# alternating rounds, with wrk as the client (Debian's package).
+#
+#   BASELINE_JAR=/tmp/before/matchmaking-app.jar matchmaking-bench/protections-cost.sh
+#
+# BASELINE_JAR is a build of the server from before the protections (optional: without it that
+# row is left out). The other rows are this build: its limits at rates no run reaches (so buckets
+# are consulted on every request but never refuse: one wrk is one address), with the rate limits
+# off, and with an HS256 player token on every request (each a player of its own).
+# ROUNDS, DURATION, WARMUP, CONNECTIONS as in run-benchmarks.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-20}
+CONNECTIONS=${CONNECTIONS:-64}
+ROUNDS=${ROUNDS:-3}
+read -r -a JVM <<< "${JAVA_OPTS--Xmn32m -XX:MaxTenuringThreshold=0}"
+SECRET=0123456789abcdef0123456789abcdef
+
+./mvnw -B -q -DskipTests package
+BENCH=matchmaking-bench/target/matchmaking-bench.jar
+APP=$(ls matchmaking-app/target/matchmaking-app-*.jar | grep -v original)
+LOGS=$(mktemp -d)
+TOKENS="$LOGS/tokens.txt"
+java -cp "$BENCH" io.matchmaking.bench.MintTokens "$SECRET" 100000 "$TOKENS"
+export TOKENS
+TICKS=$(getconf CLK_TCK)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
+
+cpu_ticks() {  # utime + stime of a process, in clock ticks
+    awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+run() {  # name jar script env... -> one line: name req/s p99 cpu-us-per-request
+    local name=$1 jar=$2 script=$3
+    shift 3
+    env MATCHMAKING_PORT=8080 "$@" java "${JVM[@]}" -jar "$jar" > "$LOGS/$name.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:8080/ && break; sleep 0.2; done
+    wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$script" http://127.0.0.1:8080 > /dev/null
+    local before after
+    before=$(cpu_ticks "$pid")
+    wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$script" http://127.0.0.1:8080 > "$LOGS/$name.wrk"
+    after=$(cpu_ticks "$pid")
+    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+    local requests rps p99 non2xx
+    requests=$(awk '/requests in/ {print $1}' "$LOGS/$name.wrk")
+    rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$LOGS/$name.wrk")
+    p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /s$/ && v !~ /ms$/) v = v * 1000; print v + 0}' "$LOGS/$name.wrk")
+    non2xx=$(awk '/Non-2xx/ {print $5}' "$LOGS/$name.wrk")
+    awk -v n="$name" -v r="$rps" -v p="$p99" -v t=$((after - before)) -v q="$requests" -v k="$TICKS" -v e="${non2xx:-0}" \
+        'BEGIN {printf "%-28s %8d req/s  p99 %6.1f ms  server CPU %6.1f us/request  non-2xx %s\n", n, r, p, t * 1e6 / k / q, e}'
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+    echo "== round $round"
+    if [ -n "${BASELINE_JAR:-}" ]; then
+        run before-protections "$BASELINE_JAR" matchmaking-bench/wrk-join.lua
+    fi
+    run limits-on "$APP" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=1000000
+    run rate-limits-off "$APP" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=0
+    run player-tokens-hs256 "$APP" matchmaking-bench/wrk-join-token.lua MATCHMAKING_JWT_SECRET="$SECRET" \
+        MATCHMAKING_ADDRESS_RATE_LIMIT=1000000 MATCHMAKING_PLAYER_RATE_LIMIT=1000000
+done
+echo "server logs: $LOGS"
