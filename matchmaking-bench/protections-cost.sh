@@ -8,7 +8,8 @@
 # BASELINE_JAR is a build of the server from before the protections (optional: without it that
 # row is left out). The other rows are this build: its limits at rates no run reaches (so buckets
 # are consulted on every request but never refuse: one wrk is one address), with the rate limits
-# off, and with an HS256 player token on every request (each a player of its own).
+# off, and with an HS256 player token on every request: each request a token (and player) never
+# seen before, the worst case, and 1,000 tokens in turn, as clients that repeat their token do.
 # ROUNDS, DURATION, WARMUP, CONNECTIONS as in run-benchmarks.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,9 +25,9 @@ SECRET=0123456789abcdef0123456789abcdef
 BENCH=matchmaking-bench/target/matchmaking-bench.jar
 APP=$(ls matchmaking-app/target/matchmaking-app-*.jar | grep -v original)
 LOGS=$(mktemp -d)
-TOKENS="$LOGS/tokens.txt"
-java -cp "$BENCH" io.matchmaking.bench.MintTokens "$SECRET" 100000 "$TOKENS"
-export TOKENS
+# more than the server remembers (20,000), so each comes back only after it was forgotten
+java -cp "$BENCH" io.matchmaking.bench.MintTokens "$SECRET" 300000 "$LOGS/tokens-new.txt"
+java -cp "$BENCH" io.matchmaking.bench.MintTokens "$SECRET" 1000 "$LOGS/tokens-repeated.txt"
 TICKS=$(getconf CLK_TCK)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
@@ -63,7 +64,9 @@ for round in $(seq 1 "$ROUNDS"); do
     fi
     run limits-on "$APP" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=1000000
     run rate-limits-off "$APP" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=0
-    run player-tokens-hs256 "$APP" matchmaking-bench/wrk-join-token.lua MATCHMAKING_JWT_SECRET="$SECRET" \
-        MATCHMAKING_ADDRESS_RATE_LIMIT=1000000 MATCHMAKING_PLAYER_RATE_LIMIT=1000000
+    for tokens in new repeated; do
+        TOKENS="$LOGS/tokens-$tokens.txt" run "player-tokens-$tokens" "$APP" matchmaking-bench/wrk-join-token.lua \
+            MATCHMAKING_JWT_SECRET="$SECRET" MATCHMAKING_ADDRESS_RATE_LIMIT=1000000 MATCHMAKING_PLAYER_RATE_LIMIT=1000000
+    done
 done
 echo "server logs: $LOGS"

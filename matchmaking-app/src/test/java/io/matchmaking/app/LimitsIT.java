@@ -78,7 +78,7 @@ class LimitsIT extends MySqlProcessTest {
         try (ServerProcess server = ServerProcess.start("MATCHMAKING_JWT_SECRET", TestTokens.SECRET,
                 "MATCHMAKING_PLAYER_RATE_LIMIT", "5", "MATCHMAKING_ADDRESS_RATE_LIMIT", "0")) {
             TestClient client = new TestClient(server.port());
-            String[] greedy = {"Authorization", "Bearer " + TestTokens.hs256("greedy")};
+            String[] greedy = TestClient.bearer(TestTokens.hs256("greedy"));
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger refusals = new AtomicInteger();
             AtomicInteger greedyServed = new AtomicInteger();
@@ -91,7 +91,7 @@ class LimitsIT extends MySqlProcessTest {
             try {
                 long start = System.nanoTime();
                 for (int i = 0; i < 50; i++) {
-                    String[] polite = {"Authorization", "Bearer " + TestTokens.hs256("polite-" + i)};
+                    String[] polite = TestClient.bearer(TestTokens.hs256("polite-" + i));
                     assertThat(client.post("/join", "{}", polite).status()).isEqualTo(200);
                 }
                 long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) + 1);

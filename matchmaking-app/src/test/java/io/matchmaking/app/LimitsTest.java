@@ -23,10 +23,6 @@ class LimitsTest {
         return new TestClient(server.port());
     }
 
-    private static String[] bearer(String token) {
-        return new String[] {"Authorization", "Bearer " + token};
-    }
-
     @Test
     void anAllowListRefusesEveryOtherQueueWith400() {
         TestClient client = start("MATCHMAKING_QUEUES", "ranked, casual");
@@ -71,7 +67,7 @@ class LimitsTest {
         int served = 0;
         TestResponse refused = null;
         for (int i = 0; i < 40 && refused == null; i++) {
-            TestResponse answer = client.get("/players/greedy", bearer(greedy));
+            TestResponse answer = client.get("/players/greedy", TestClient.bearer(greedy));
             if (answer.status() == 429) {
                 refused = answer;
             } else {
@@ -83,8 +79,8 @@ class LimitsTest {
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.body()).isEqualTo("{\"error\":\"too many requests for this player, retry later\"}");
 
-        assertThat(client.post("/join", "{}", bearer(TestTokens.hs256("polite"))).status()).isEqualTo(200);
-        assertThat(client.post("/join", "{}", bearer(greedy)).status()).isEqualTo(429);
+        assertThat(client.post("/join", "{}", TestClient.bearer(TestTokens.hs256("polite"))).status()).isEqualTo(200);
+        assertThat(client.post("/join", "{}", TestClient.bearer(greedy)).status()).isEqualTo(429);
     }
 
     @Test
@@ -93,13 +89,13 @@ class LimitsTest {
                 "MATCHMAKING_JWT_SECRET", TestTokens.SECRET);
         int served = 0;
         for (int i = 0; i < 30; i++) {
-            if (client.get("/players/p" + i, bearer(TestTokens.hs256("p" + i))).status() != 429) {
+            if (client.get("/players/p" + i, TestClient.bearer(TestTokens.hs256("p" + i))).status() != 429) {
                 served++;
             }
         }
         assertThat(served).as("one address, many players: the address limit").isBetween(10, 14);
         for (int i = 0; i < 30; i++) {
-            assertThat(client.get("/queues", bearer("backend-credential")).status()).isEqualTo(200);
+            assertThat(client.get("/queues", TestClient.bearer("backend-credential")).status()).isEqualTo(200);
         }
         assertThat(client.get("/health/ready").status()).as("health is never limited").isEqualTo(200);
     }

@@ -205,7 +205,7 @@ class OpenApiContractTest {
     private void answersWithoutTheToken() {
         guarded = TestServers.start("MATCHMAKING_API_TOKEN", "t0k3n", "MATCHMAKING_JWT_SECRET", TestTokens.SECRET);
         TestClient anonymous = new TestClient(guarded.port());
-        String[] player = {"Authorization", "Bearer " + TestTokens.hs256("p9")};
+        String[] player = TestClient.bearer(TestTokens.hs256("p9"));
         check("post /join", anonymous.post("/join", "{\"id\":\"p8\"}", player));
         check("post /leave", anonymous.post("/leave", "{\"id\":\"p8\"}", player));
         check("get /players/{player_id}", anonymous.get("/players/p8", player));

@@ -41,27 +41,23 @@ class PlayerIdentityTest {
         return new TestClient(server.port());
     }
 
-    private static String[] bearer(String token) {
-        return new String[] {"Authorization", "Bearer " + token};
-    }
-
     @Test
     void aPlayerTokenJoinsAndLeavesAsItsOwnPlayerOnly() {
         TestClient client = hs256Server();
         String alice = TestTokens.hs256("alice");
 
-        TestResponse joined = client.post("/join", "{}", bearer(alice));
+        TestResponse joined = client.post("/join", "{}", TestClient.bearer(alice));
         assertThat(joined.status()).as("the id may be left out").isEqualTo(200);
         assertThat(joined.json().get("players").get(0).asText()).isEqualTo("alice");
-        assertThat(client.post("/join", "{\"id\":\"alice\"}", bearer(alice)).status()).isEqualTo(200);
+        assertThat(client.post("/join", "{\"id\":\"alice\"}", TestClient.bearer(alice)).status()).isEqualTo(200);
 
-        TestResponse asBob = client.post("/join", "{\"id\":\"bob\"}", bearer(alice));
+        TestResponse asBob = client.post("/join", "{\"id\":\"bob\"}", TestClient.bearer(alice));
         assertThat(asBob.status()).isEqualTo(403);
         assertThat(asBob.body()).isEqualTo("{\"error\":\"a player token acts only as its own player\"}");
-        assertThat(client.post("/leave", "{\"id\":\"bob\"}", bearer(alice)).status()).isEqualTo(403);
+        assertThat(client.post("/leave", "{\"id\":\"bob\"}", TestClient.bearer(alice)).status()).isEqualTo(403);
         assertThat(server.matchmaker().findPlayerMatch(io.matchmaking.core.match.PlayerId.of("bob"))).as("nothing changed for bob").isEmpty();
 
-        assertThat(client.post("/leave", "{}", bearer(alice)).status()).isEqualTo(200);
+        assertThat(client.post("/leave", "{}", TestClient.bearer(alice)).status()).isEqualTo(200);
     }
 
     @Test
@@ -69,36 +65,36 @@ class PlayerIdentityTest {
         TestClient client = hs256Server("MATCHMAKING_API_TOKEN", SERVER_TOKEN);
         String victim = TestTokens.hs256("victim");
         String attacker = TestTokens.hs256("attacker");
-        String victimsMatch = client.post("/join", "{}", bearer(victim)).json().get("match_id").asText();
+        String victimsMatch = client.post("/join", "{}", TestClient.bearer(victim)).json().get("match_id").asText();
 
-        assertThat(client.post("/leave", "{\"id\":\"victim\"}", bearer(attacker)).status()).isEqualTo(403);
-        assertThat(client.post("/join", "{\"id\":\"victim\",\"queue\":\"private-trap\"}", bearer(attacker)).status()).isEqualTo(403);
-        TestResponse where = client.get("/players/victim", bearer(attacker));
+        assertThat(client.post("/leave", "{\"id\":\"victim\"}", TestClient.bearer(attacker)).status()).isEqualTo(403);
+        assertThat(client.post("/join", "{\"id\":\"victim\",\"queue\":\"private-trap\"}", TestClient.bearer(attacker)).status()).isEqualTo(403);
+        TestResponse where = client.get("/players/victim", TestClient.bearer(attacker));
         assertThat(where.status()).isEqualTo(403);
         assertThat(where.body()).doesNotContain(victimsMatch);
 
-        TestResponse probe = client.get("/status/" + victimsMatch, bearer(attacker));
-        TestResponse missing = client.get("/status/no-such-match", bearer(attacker));
+        TestResponse probe = client.get("/status/" + victimsMatch, TestClient.bearer(attacker));
+        TestResponse missing = client.get("/status/no-such-match", TestClient.bearer(attacker));
         assertThat(probe.status()).as("another's match is as missing as no match").isEqualTo(404);
         assertThat(probe.body()).isEqualTo(missing.body());
-        assertThat(client.get("/status/" + victimsMatch + "?wait=5", bearer(attacker)).status()).isEqualTo(404);
+        assertThat(client.get("/status/" + victimsMatch + "?wait=5", TestClient.bearer(attacker)).status()).isEqualTo(404);
 
-        assertThat(client.get("/status/" + victimsMatch, bearer(victim)).status()).isEqualTo(200);
-        assertThat(client.get("/players/victim", bearer(victim)).json().get("match_id").asText()).isEqualTo(victimsMatch);
-        assertThat(client.get("/players/victim", bearer(SERVER_TOKEN)).status()).isEqualTo(200);
-        assertThat(client.get("/status/" + victimsMatch, bearer(SERVER_TOKEN)).status()).isEqualTo(200);
+        assertThat(client.get("/status/" + victimsMatch, TestClient.bearer(victim)).status()).isEqualTo(200);
+        assertThat(client.get("/players/victim", TestClient.bearer(victim)).json().get("match_id").asText()).isEqualTo(victimsMatch);
+        assertThat(client.get("/players/victim", TestClient.bearer(SERVER_TOKEN)).status()).isEqualTo(200);
+        assertThat(client.get("/status/" + victimsMatch, TestClient.bearer(SERVER_TOKEN)).status()).isEqualTo(200);
     }
 
     @Test
     void onlyTheServerCredentialReadsQueuesAndActsForAnyone() {
         TestClient client = hs256Server("MATCHMAKING_API_TOKEN", SERVER_TOKEN);
-        assertThat(client.get("/queues", bearer(TestTokens.hs256("p1"))).status()).isEqualTo(403);
-        assertThat(client.get("/queues", bearer(SERVER_TOKEN)).status()).isEqualTo(200);
-        assertThat(client.post("/join", "{\"id\":\"anyone\"}", bearer(SERVER_TOKEN)).status()).isEqualTo(200);
-        TestResponse noId = client.post("/join", "{}", bearer(SERVER_TOKEN));
+        assertThat(client.get("/queues", TestClient.bearer(TestTokens.hs256("p1"))).status()).isEqualTo(403);
+        assertThat(client.get("/queues", TestClient.bearer(SERVER_TOKEN)).status()).isEqualTo(200);
+        assertThat(client.post("/join", "{\"id\":\"anyone\"}", TestClient.bearer(SERVER_TOKEN)).status()).isEqualTo(200);
+        TestResponse noId = client.post("/join", "{}", TestClient.bearer(SERVER_TOKEN));
         assertThat(noId.status()).as("the server names the player").isEqualTo(400);
         assertThat(noId.body()).isEqualTo("{\"error\":\"id is required\"}");
-        assertThat(client.get("/openapi.yaml", bearer(TestTokens.hs256("p1"))).status()).isEqualTo(200);
+        assertThat(client.get("/openapi.yaml", TestClient.bearer(TestTokens.hs256("p1"))).status()).isEqualTo(200);
     }
 
     @Test
@@ -114,7 +110,7 @@ class PlayerIdentityTest {
                 TestTokens.hs256("p1").substring(0, TestTokens.hs256("p1").length() - 3) + "AAA",
                 "garbage");
         for (String token : bad) {
-            TestResponse refused = client.post("/join", "{}", bearer(token));
+            TestResponse refused = client.post("/join", "{}", TestClient.bearer(token));
             assertThat(refused.status()).as(token).isEqualTo(401);
             assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer");
             assertThat(refused.json().get("error").asText()).startsWith("player token");
@@ -132,14 +128,14 @@ class PlayerIdentityTest {
             server = TestServers.start("MATCHMAKING_JWT_JWKS_URL", jwks.url().toString(),
                     "MATCHMAKING_JWT_AUDIENCE", TestTokens.AUDIENCE);
             TestClient client = new TestClient(server.port());
-            assertThat(client.post("/join", "{}", bearer(TestTokens.signedBy(rsa, "p1"))).status()).isEqualTo(200);
+            assertThat(client.post("/join", "{}", TestClient.bearer(TestTokens.signedBy(rsa, "p1"))).status()).isEqualTo(200);
 
             jwks.serve(List.of(rsa, ec));
-            assertThat(client.post("/join", "{}", bearer(TestTokens.signedBy(ec, "p2"))).status()).as("rotated in").isEqualTo(200);
+            assertThat(client.post("/join", "{}", TestClient.bearer(TestTokens.signedBy(ec, "p2"))).status()).as("rotated in").isEqualTo(200);
             jwks.stop();
-            assertThat(client.post("/join", "{}", bearer(TestTokens.signedBy(rsa, "p3"))).status())
+            assertThat(client.post("/join", "{}", TestClient.bearer(TestTokens.signedBy(rsa, "p3"))).status())
                     .as("the key server down, cached keys verify").isEqualTo(200);
-            assertThat(client.post("/join", "{}", bearer(TestTokens.hs256("p4"))).status()).as("HS256 is not accepted here").isEqualTo(401);
+            assertThat(client.post("/join", "{}", TestClient.bearer(TestTokens.hs256("p4"))).status()).as("HS256 is not accepted here").isEqualTo(401);
         } finally {
             jwks.stop();
         }
@@ -149,11 +145,11 @@ class PlayerIdentityTest {
     void tokensNeverReachTheLogs() {
         TestClient client = hs256Server("MATCHMAKING_API_TOKEN", SERVER_TOKEN);
         String token = TestTokens.hs256("p1");
-        client.post("/join", "{}", bearer(token));
-        client.post("/join", "{\"id\":\"p2\"}", bearer(token));
-        client.post("/join", "{}", bearer(token + "x"));
-        client.get("/queues", bearer(SERVER_TOKEN));
-        client.get("/queues", bearer(SERVER_TOKEN + "x"));
+        client.post("/join", "{}", TestClient.bearer(token));
+        client.post("/join", "{\"id\":\"p2\"}", TestClient.bearer(token));
+        client.post("/join", "{}", TestClient.bearer(token + "x"));
+        client.get("/queues", TestClient.bearer(SERVER_TOKEN));
+        client.get("/queues", TestClient.bearer(SERVER_TOKEN + "x"));
         assertThat(log.lines()).isNotEmpty();
         String signature = token.substring(token.lastIndexOf('.') + 1);
         for (String line : log.lines()) {

@@ -45,6 +45,11 @@ final class TestClient {
                 .thenApply(r -> new TestResponse(r.statusCode(), r.headers(), r.body()));
     }
 
+    /** The header (name, value) that carries {@code token} as a bearer credential. */
+    static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
     TestResponse join(String player, String... headers) {
         return post("/join", "{\"id\":\"" + player + "\"}", headers);
     }

@@ -1,5 +1,7 @@
 package io.matchmaking.http;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
@@ -32,7 +34,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Verifies player tokens with nimbus-jose-jwt: the signature by an allowed algorithm only (so
+ * Verifies player tokens with nimbus-jose-jwt, and remembers for a minute the tokens that verified
+ * (a client repeats its token on every request; checking its signature costs about as much as a
+ * join), each only until its own {@code exp}. Verification: the signature by an allowed algorithm only (so
  * {@code alg: none} and an HS256 token signed with a public key are refused), then the claims by
  * {@link #verifyClaims}. A JWKS is fetched when first needed and cached; a token with an unknown
  * {@code kid} fetches it again (rate-limited, so forged kids cannot flood the key server); a fetch
@@ -45,8 +49,19 @@ final class PlayerTokens {
     private static final int KEY_SET_MAX_BYTES = 256 * 1024;
     private static final Duration OUTAGE_TOLERANCE = Duration.ofDays(1);
 
+    /** Tokens verified lately: a client sends one token with every request until it expires. */
+    private static final int MOST_REMEMBERED = 20_000;
+    /** How long a verified token is believed without checking its signature again (a key withdrawn from the JWKS counts after this). */
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
+
     private final PlayerTokenSettings settings;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(MOST_REMEMBERED).expireAfterWrite(REMEMBERED_FOR).build();
+
+    /** A token that verified, and when it stops being valid. */
+    private record Verified(Caller.Player player, Instant expires) {
+    }
 
     PlayerTokens(PlayerTokenSettings settings) {
         this.settings = settings;
@@ -87,6 +102,15 @@ final class PlayerTokens {
      * cannot be fetched and none are held.
      */
     Caller.Player verify(String token) {
+        Verified known = verified.getIfPresent(token);
+        if (known != null && known.expires().plus(settings.clockSkew()).isAfter(settings.clock().instant())) {
+            return known.player();
+        }
+        return verifyNow(token);
+    }
+
+    /** Signature and claims, checked in full: a verifying JWT costs about as much as a join. */
+    private Caller.Player verifyNow(String token) {
         JWT jwt;
         try {
             jwt = JWTParser.parse(token);
@@ -111,7 +135,9 @@ final class PlayerTokens {
         } catch (JOSEException unverifiable) {
             throw unauthorized("player token signature is not valid");
         }
-        return player(claims);
+        Caller.Player player = player(claims);
+        verified.put(token, new Verified(player, claims.getExpirationTime().toInstant()));
+        return player;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.matchmaking.http;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,13 +13,12 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.NanoTime;
-import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Routes run only once a request's whole body is here. The body is gathered without a thread
- * (Jetty calls back as bytes arrive), so a client that trickles its body, or stops halfway, holds
- * no request thread: eight such sockets used to stall the memory server, whose routes read bodies
+ * (Jetty calls back as bytes arrive: {@link Gathering}), so a client that trickles its body, or
+ * stops halfway, holds no request thread: eight such sockets used to stall the memory server, whose routes read bodies
  * blocking. A body not complete within the read timeout of the request's first byte is answered
  * 408 and its connection closed.
  *
@@ -46,29 +46,90 @@ final class WholeBodyFirst extends Handler.Wrapper {
         if (declared == 0 || (declared < 0 && !chunked) || declared > RequestBody.MAX_BYTES) {
             return super.handle(request, response, callback);
         }
-        AtomicBoolean settled = new AtomicBoolean();
-        long left = readTimeout.toMillis() - NanoTime.millisSince(request.getBeginNanoTime());
-        Scheduler.Task deadline = request.getComponents().getScheduler().schedule(
-                () -> request.fail(new TimeoutException(TOO_SLOW)), Math.max(1, left), TimeUnit.MILLISECONDS);
-        // the default (blocking) invocation type: Jetty calls back on a pool thread, where the routes may block
-        Content.Source.asByteArrayAsync(request, RequestBody.MAX_BYTES, new Promise.Invocable<byte[]>() {
-            @Override
-            public void succeeded(byte[] body) {
-                deadline.cancel();
-                if (settled.compareAndSet(false, true)) {
-                    handleWhole(new WholeBody(request, body), response, callback);
-                }
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-                deadline.cancel();
-                if (settled.compareAndSet(false, true)) {
-                    refuse(request, response, callback, failure);
-                }
-            }
-        });
+        new Gathering(request, response, callback, declared).readArrived();
         return true;
+    }
+
+    /**
+     * One request's body, gathered as it arrives. A body that came with its headers, as small
+     * bodies do, is read at once and handed on on the same thread: nothing is scheduled. Only a
+     * body still on its way gets a deadline, and Jetty calls back as more of it arrives.
+     */
+    private final class Gathering implements Runnable {
+
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private byte[] bytes;
+        private int length;
+        private Scheduler.Task deadline;
+
+        Gathering(Request request, Response response, Callback callback, long declared) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.bytes = new byte[declared >= 0 ? (int) declared : 256];
+        }
+
+        /** Jetty's call when more of the body has arrived (on a pool thread: the routes may block). */
+        @Override
+        public void run() {
+            readArrived();
+        }
+
+        void readArrived() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    if (deadline == null) {
+                        long left = readTimeout.toMillis() - NanoTime.millisSince(request.getBeginNanoTime());
+                        deadline = request.getComponents().getScheduler().schedule(
+                                () -> request.fail(new TimeoutException(TOO_SLOW)), Math.max(1, left), TimeUnit.MILLISECONDS);
+                    }
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    settle(() -> refuse(request, response, callback, chunk.getFailure()));
+                    return;
+                }
+                boolean last = chunk.isLast();
+                boolean fits = append(chunk.getByteBuffer());
+                chunk.release();
+                if (!fits) {
+                    settle(() -> EdgeAnswers.errorAndClose(request, response, callback, 413, RequestBody.TOO_LARGE));
+                    return;
+                }
+                if (last) {
+                    settle(() -> handleWhole(new WholeBody(request, Arrays.copyOf(bytes, length)), response, callback));
+                    return;
+                }
+            }
+        }
+
+        private boolean append(ByteBuffer buffer) {
+            int arrived = buffer.remaining();
+            if (length + arrived > RequestBody.MAX_BYTES) {
+                return false;
+            }
+            if (length + arrived > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.min(RequestBody.MAX_BYTES, Math.max(2 * bytes.length, length + arrived)));
+            }
+            buffer.get(bytes, length, arrived);
+            length += arrived;
+            return true;
+        }
+
+        /** The first outcome wins: the whole body, or the deadline's failure, not both. */
+        private void settle(Runnable outcome) {
+            if (deadline != null) {
+                deadline.cancel();
+            }
+            if (settled.compareAndSet(false, true)) {
+                outcome.run();
+            }
+        }
     }
 
     private void handleWhole(Request whole, Response response, Callback callback) {
@@ -84,9 +145,6 @@ final class WholeBodyFirst extends Handler.Wrapper {
     private static void refuse(Request request, Response response, Callback callback, Throwable failure) {
         if (failure instanceof TimeoutException) {
             EdgeAnswers.errorAndClose(request, response, callback, 408, TOO_SLOW);
-        } else if (failure instanceof IllegalStateException) {
-            // asByteArrayAsync's "max size exceeded": a chunked body past the limit
-            EdgeAnswers.errorAndClose(request, response, callback, 413, RequestBody.TOO_LARGE);
         } else {
             // the client broke the connection mid-body: there is no one left to answer
             EdgeAnswers.errorAndClose(request, response, callback, 400, "request body could not be read");

@@ -57,6 +57,34 @@ class PlayerTokensTest {
     }
 
     @Test
+    void aRememberedTokenStillExpires() {
+        Instant now = Instant.now();
+        Clock[] clock = {Clock.fixed(now, ZoneOffset.UTC)};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock[0].instant();
+            }
+        };
+        PlayerTokens tokens = new PlayerTokens(PlayerTokenSettings.hmac(TestTokens.SECRET).withClock(moving));
+        String token = TestTokens.hs256("p1");
+        assertThat(tokens.verify(token).id().value()).isEqualTo("p1");
+        assertThat(tokens.verify(token).id().value()).as("remembered").isEqualTo("p1");
+        clock[0] = Clock.fixed(now.plus(Duration.ofMinutes(6)), ZoneOffset.UTC);
+        refused(tokens, token).hasMessage("player token has expired");
+    }
+
+    @Test
     void issuerAndAudienceMustMatchWhenSet() {
         refused(hs256, TestTokens.hs256("p1", c -> c.issuer("https://evil.example"))).hasMessage("player token has the wrong issuer");
         refused(hs256, TestTokens.hs256("p1", c -> c.issuer(null))).hasMessage("player token has the wrong issuer");
