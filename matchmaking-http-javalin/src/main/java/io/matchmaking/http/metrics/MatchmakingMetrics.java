@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
 /**
@@ -31,6 +32,8 @@ public final class MatchmakingMetrics implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final DomainMetrics domainMetrics = new DomainMetrics(registry);
     private final List<QueueGauges> queueGauges = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean rendering = new AtomicBoolean();
+    private volatile String lastExposition;
 
     /** A registry with the JVM and process binders bound. */
     public MatchmakingMetrics() {
@@ -74,11 +77,25 @@ public final class MatchmakingMetrics implements AutoCloseable {
 
     /**
      * The exposition in Prometheus text format, with the queue gauges as of the last sweep. Reads
-     * no store and takes no lock beyond the registry's own, so parallel scrapes do not queue up.
+     * no store. One scrape renders at a time: a scrape that comes while another renders answers the
+     * exposition rendered last, so a hundred scrapers at once cost one rendering, not a hundred.
      */
     public String scrape() {
-        queueGauges.forEach(QueueGauges::refresh);
-        return registry.scrape();
+        boolean mine = rendering.compareAndSet(false, true);
+        String last = lastExposition;
+        if (!mine && last != null) {
+            return last;
+        }
+        try {
+            queueGauges.forEach(QueueGauges::refresh);
+            String rendered = registry.scrape();
+            lastExposition = rendered;
+            return rendered;
+        } finally {
+            if (mine) {
+                rendering.set(false);
+            }
+        }
     }
 
     @Override
