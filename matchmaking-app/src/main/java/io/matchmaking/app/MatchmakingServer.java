@@ -1,6 +1,7 @@
 package io.matchmaking.app;
 
 import io.matchmaking.core.GroupCommitJoiner;
+import io.matchmaking.core.JoinQueue;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.http.MatchmakingHttpServer;
@@ -63,10 +64,13 @@ public final class MatchmakingServer {
         metrics.watchQueues(matchmaker);
         metrics.watchHeldRequests(watchers::size);
         if (config.store() == StoreKind.MYSQL) {
-            watchers.pollStore(repository, WATCH_POLL_INTERVAL);
+            watchers.pollStore(matchmaker, WATCH_POLL_INTERVAL);
         }
         this.readiness = new Readiness(repository::isAvailable);
-        MatchmakingHttpServer.Builder http = MatchmakingHttpServer.builder(matchmaker, metrics, readiness)
+        // MySQL pays per transaction, so concurrent joins share one; in memory a join is cheaper
+        // than the hand-off, so each runs alone on its request's thread
+        JoinQueue joins = config.store() == StoreKind.MYSQL ? new GroupCommitJoiner(matchmaker, GROUP_COMMIT_MAX_BATCH) : matchmaker;
+        MatchmakingHttpServer.Builder http = MatchmakingHttpServer.builder(joins, matchmaker, matchmaker, metrics, readiness)
                 .apiToken(config.apiToken())
                 .playerTokens(config.playerTokens())
                 .requestThreads(config.httpThreads())
@@ -75,11 +79,6 @@ public final class MatchmakingServer {
                 .shutdownTimeout(config.shutdownTimeout())
                 .separateAdminPort(config.adminPort().isPresent())
                 .watchers(watchers);
-        if (config.store() == StoreKind.MYSQL) {
-            // MySQL pays per transaction, so concurrent joins share one; in memory a join is
-            // cheaper than the hand-off, so each runs alone on its request's thread
-            http.groupCommit(new GroupCommitJoiner(matchmaker, GROUP_COMMIT_MAX_BATCH));
-        }
         this.http = http.build();
         this.sweeper = new Sweeper(matchmaker, config.sweepInterval());
     }

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A caller is answered only after the commit that holds its join; a unit that fails fails every
  * join in it, and only those.
  */
-public final class GroupCommitJoiner {
+public final class GroupCommitJoiner implements JoinQueue {
 
     private static final Duration LEADER_IDLE = Duration.ofSeconds(1);
     /**
@@ -67,6 +67,7 @@ public final class GroupCommitJoiner {
      * with the join's result or with the failure {@link Matchmaker#join(JoinRequest)} would throw.
      * Dependent actions of the future run on the lane's leader thread: keep them short.
      */
+    @Override
     public CompletableFuture<JoinResult> joinAsync(JoinRequest request) {
         Pending pending = new Pending(Objects.requireNonNull(request, "request"), new CompletableFuture<>());
         // added under the map's lock for the queue, which a lane's removal takes too: a join is never

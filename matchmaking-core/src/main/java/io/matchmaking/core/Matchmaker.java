@@ -13,12 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one place that applies the matchmaking rules: first come first served, one waiting match
@@ -31,7 +33,7 @@ import java.util.Optional;
  * Match match = matchmaker.join(PlayerId.of("p1")).match();
  * }</pre>
  */
-public final class Matchmaker {
+public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
 
     private static final System.Logger LOG = System.getLogger(Matchmaker.class.getName());
 
@@ -69,6 +71,12 @@ public final class Matchmaker {
     /** {@code player} joins the default queue. */
     public JoinResult join(PlayerId player) {
         return join(JoinRequest.of(player));
+    }
+
+    /** {@link #join(JoinRequest)}, answered before it returns: a failure is thrown, not a failed future. */
+    @Override
+    public CompletableFuture<JoinResult> joinAsync(JoinRequest request) {
+        return CompletableFuture.completedFuture(join(request));
     }
 
     /** One join; see {@link #joinAll(List)}. */
@@ -169,6 +177,7 @@ public final class Matchmaker {
      * deadline ({@link DeadlineExceededException}: nothing changed). A leave repeated with the key of
      * an earlier one answers that leave's match as it is now.
      */
+    @Override
     public LeaveResult leave(LeaveRequest request) {
         PlayerId player = request.player();
         for (int attempt = 0; attempt < MAX_REDIRECTS; attempt++) {
@@ -199,17 +208,23 @@ public final class Matchmaker {
         });
     }
 
-    /** The match, waiting or ready, unless unknown or purged. */
+    @Override
     public Optional<Match> findMatch(MatchId id) {
         return repository.findMatch(id);
     }
 
-    /** The player's waiting match, else their latest ready match still retained. */
+    @Override
+    public List<Match> findMatches(Collection<MatchId> ids) {
+        return repository.findMatches(ids);
+    }
+
+    @Override
     public Optional<Match> findPlayerMatch(PlayerId player) {
         return repository.findCurrentMatchOf(player);
     }
 
     /** Every queue with a waiting match: players waiting and the oldest wait, by queue name; read now. */
+    @Override
     public List<QueueStatus> queues() {
         return statuses(repository.queues(), time.now(repository));
     }
@@ -218,6 +233,7 @@ public final class Matchmaker {
      * {@link #queues()} as the last {@link #sweep()} read them, without a read of the store: for
      * figures asked for often (metrics), which may be a sweep interval old. Empty before the first sweep.
      */
+    @Override
     public List<QueueStatus> queuesAsLastSwept() {
         return openQueues.lastSwept();
     }

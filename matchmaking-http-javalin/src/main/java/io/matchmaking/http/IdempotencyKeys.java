@@ -3,7 +3,7 @@ package io.matchmaking.http;
 import io.javalin.http.Context;
 import io.matchmaking.core.match.IdempotencyKey;
 import io.matchmaking.core.match.PlayerId;
-import io.matchmaking.core.store.IdempotencyRecord;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +17,18 @@ final class IdempotencyKeys {
 
     static final String HEADER = "Idempotency-Key";
 
-    private final Set<IdempotencyRecord.Id> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+
+    /** A player's keyed request; comparable, as client-chosen map keys must be (see the core's ids). */
+    private record InFlight(PlayerId player, IdempotencyKey key) implements Comparable<InFlight> {
+
+        private static final Comparator<InFlight> ORDER = Comparator.comparing(InFlight::player).thenComparing(InFlight::key);
+
+        @Override
+        public int compareTo(InFlight other) {
+            return ORDER.compare(this, other);
+        }
+    }
 
     /** The request's key; a malformed one is a 400. */
     static Optional<IdempotencyKey> of(Context ctx) {
@@ -39,7 +50,7 @@ final class IdempotencyKeys {
         if (key.isEmpty()) {
             return () -> { };
         }
-        IdempotencyRecord.Id id = new IdempotencyRecord.Id(player, key.get());
+        InFlight id = new InFlight(player, key.get());
         if (!inFlight.add(id)) {
             throw ApiException.inFlight();
         }

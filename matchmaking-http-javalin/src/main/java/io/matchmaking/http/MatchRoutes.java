@@ -3,11 +3,13 @@ package io.matchmaking.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.matchmaking.core.Deadline;
-import io.matchmaking.core.GroupCommitJoiner;
+import io.matchmaking.core.JoinQueue;
 import io.matchmaking.core.JoinRequest;
+import io.matchmaking.core.JoinResult;
+import io.matchmaking.core.LeaveQueue;
 import io.matchmaking.core.LeaveRequest;
 import io.matchmaking.core.LeaveResult;
-import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.ReadMatches;
 import io.matchmaking.core.match.IdempotencyKey;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
@@ -25,18 +27,20 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
  */
 final class MatchRoutes {
 
-    private final Matchmaker matchmaker;
-    private final Optional<GroupCommitJoiner> groupCommit;
+    private final JoinQueue joins;
+    private final LeaveQueue leaves;
+    private final ReadMatches reads;
     private final Executor requestThreads;
     private final MatchWatchers watchers;
     private final Duration requestDeadline;
     private final int maxLongPolls;
     private final IdempotencyKeys keys = new IdempotencyKeys();
 
-    MatchRoutes(Matchmaker matchmaker, Optional<GroupCommitJoiner> groupCommit, Executor requestThreads,
+    MatchRoutes(JoinQueue joins, LeaveQueue leaves, ReadMatches reads, Executor requestThreads,
             MatchWatchers watchers, Duration requestDeadline, int maxLongPolls) {
-        this.matchmaker = matchmaker;
-        this.groupCommit = groupCommit;
+        this.joins = joins;
+        this.leaves = leaves;
+        this.reads = reads;
         this.requestThreads = requestThreads;
         this.watchers = watchers;
         this.requestDeadline = requestDeadline;
@@ -52,37 +56,31 @@ final class MatchRoutes {
     }
 
     /**
-     * With group commit the request holds no thread while its unit runs. Its answer is written on
-     * a request thread, not on the leader that committed it: the leader is one thread, and every
-     * answer it wrote delayed the next unit (the answers of a unit were half of its time). A
-     * failure reaches {@link ErrorMapping} like a thrown one.
+     * A join answered at once (the memory store: its future is complete on return) is answered on
+     * this thread. One that waits for a shared unit (group commit) holds no thread meanwhile, and
+     * its answer is written on a request thread, not on the leader that committed it: the leader is
+     * one thread, and every answer it wrote delayed the next unit. A failure reaches
+     * {@link ErrorMapping} like a thrown one.
      */
     private void join(Context ctx) {
         Optional<IdempotencyKey> key = IdempotencyKeys.of(ctx);
         JoinRequest unkeyed = PlayerCommand.join(RequestBody.read(ctx), Authentication.of(ctx)).withDeadline(deadline(ctx));
         JoinRequest request = key.map(unkeyed::withKey).orElse(unkeyed);
         Runnable served = keys.serve(request.player(), key);
+        CompletableFuture<JoinResult> joined;
         try {
-            if (groupCommit.isPresent()) {
-                GroupCommitJoiner joiner = groupCommit.get();
-                // Javalin calls the supplier later, outside this try: it releases the key itself
-                ctx.future(() -> {
-                    try {
-                        return joiner.joinAsync(request)
-                                .whenComplete((result, failure) -> served.run())
-                                .thenAcceptAsync(result -> respond(ctx, result.match()), requestThreads);
-                    } catch (RuntimeException | Error notHandedOver) {
-                        served.run();
-                        throw notHandedOver;
-                    }
-                });
-            } else {
-                respond(ctx, matchmaker.join(request).match());
-                served.run();
-            }
+            joined = joins.joinAsync(request);
         } catch (RuntimeException | Error failed) {
             served.run();
             throw failed;
+        }
+        if (joined.isDone() && !joined.isCompletedExceptionally()) {
+            served.run();
+            respond(ctx, joined.join().match());
+        } else {
+            ctx.future(() -> joined
+                    .whenComplete((result, failure) -> served.run())
+                    .thenAcceptAsync(result -> respond(ctx, result.match()), requestThreads));
         }
     }
 
@@ -106,7 +104,7 @@ final class MatchRoutes {
         }
         CompletableFuture<Optional<Match>> change = watchers.awaitChange(match, wait);
         // a change committed between our read and the registration would otherwise be missed
-        Match latest = matchmaker.findMatch(match.id()).orElse(match);
+        Match latest = reads.findMatch(match.id()).orElse(match);
         watchers.changed(latest);
         // a timeout (or shutdown) answers with the latest state this request saw: no store read on the
         // watchers' one thread, and a changed match would have released the waiter already
@@ -115,7 +113,7 @@ final class MatchRoutes {
 
     /** A match the caller may see: to a player, another match is as missing as one that never was. */
     private Match find(String id, Caller caller) {
-        Optional<Match> match = MatchId.isValid(id) ? matchmaker.findMatch(MatchId.of(id)) : Optional.empty();
+        Optional<Match> match = MatchId.isValid(id) ? reads.findMatch(MatchId.of(id)) : Optional.empty();
         return match.filter(caller::maySee).orElseThrow(() -> ApiException.notFound("match not found"));
     }
 
@@ -146,7 +144,7 @@ final class MatchRoutes {
         Runnable served = keys.serve(player, key);
         LeaveResult result;
         try {
-            result = matchmaker.leave(new LeaveRequest(player, deadline(ctx), key));
+            result = leaves.leave(new LeaveRequest(player, deadline(ctx), key));
         } finally {
             served.run();
         }
@@ -165,7 +163,7 @@ final class MatchRoutes {
         if (!Authentication.of(ctx).mayAskAbout(PlayerId.of(id))) {
             throw ApiException.forbidden("a player token may only ask about its own player");
         }
-        Match match = matchmaker.findPlayerMatch(PlayerId.of(id))
+        Match match = reads.findPlayerMatch(PlayerId.of(id))
                 .orElseThrow(() -> ApiException.notFound("player not found"));
         respond(ctx, match);
     }
@@ -174,6 +172,6 @@ final class MatchRoutes {
         if (!Authentication.of(ctx).mayReadQueues()) {
             throw ApiException.forbidden("only the server credential may read every queue");
         }
-        Json.respond(ctx, 200, QueuesView.of(matchmaker.queues()));
+        Json.respond(ctx, 200, QueuesView.of(reads.queues()));
     }
 }

@@ -3,8 +3,9 @@ package io.matchmaking.http;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
-import io.matchmaking.core.GroupCommitJoiner;
-import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.JoinQueue;
+import io.matchmaking.core.LeaveQueue;
+import io.matchmaking.core.ReadMatches;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
 import io.matchmaking.http.watch.MatchWatchers;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP server: the API on one port and, optionally, health and metrics on an admin port.
- * Built from the core's {@link Matchmaker}, started and stopped by its owner.
+ * Built on the core's use cases ({@link JoinQueue}, {@link LeaveQueue}, {@link ReadMatches}),
+ * started and stopped by its owner.
  *
  * <p>Stopping is graceful: the ports stop accepting, requests in flight may finish within the
  * shutdown timeout (Jetty's {@link GracefulHandler} tracks them), then the connections close.
@@ -46,7 +48,7 @@ public final class MatchmakingHttpServer {
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
         OpenApiRoute openApi = new OpenApiRoute();
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
-        MatchRoutes matchRoutes = new MatchRoutes(builder.matchmaker, builder.groupCommit, orInline(requestThreads),
+        MatchRoutes matchRoutes = new MatchRoutes(builder.joins, builder.leaves, builder.reads, orInline(requestThreads),
                 builder.watchers, builder.requestDeadline, builder.limits.maxLongPolls());
         Set<String> openPaths = builder.separateAdmin ? Set.of() : AdminRoutes.PATHS;
         Authentication auth = new Authentication(builder.apiToken, builder.playerTokens.map(PlayerTokens::new), openPaths);
@@ -111,9 +113,14 @@ public final class MatchmakingHttpServer {
         config.requestLogger.http(RequestObserver::rememberRoute);
     }
 
-    /** Starts building a server for {@code matchmaker}. */
-    public static Builder builder(Matchmaker matchmaker, MatchmakingMetrics metrics, Readiness readiness) {
-        return new Builder(matchmaker, metrics, readiness);
+    /**
+     * Starts building a server on the core's use cases: {@code joins} answers {@code POST /join}
+     * (the {@link io.matchmaking.core.Matchmaker} itself, or a {@link io.matchmaking.core.GroupCommitJoiner}
+     * for a store that pays per transaction), {@code leaves} and {@code reads} the rest.
+     */
+    public static Builder builder(JoinQueue joins, LeaveQueue leaves, ReadMatches reads, MatchmakingMetrics metrics,
+            Readiness readiness) {
+        return new Builder(joins, leaves, reads, metrics, readiness);
     }
 
     /**
@@ -158,7 +165,9 @@ public final class MatchmakingHttpServer {
     /** Settings of a {@link MatchmakingHttpServer}. */
     public static final class Builder {
 
-        private final Matchmaker matchmaker;
+        private final JoinQueue joins;
+        private final LeaveQueue leaves;
+        private final ReadMatches reads;
         private final MatchmakingMetrics metrics;
         private final Readiness readiness;
         private Optional<String> apiToken = Optional.empty();
@@ -166,25 +175,16 @@ public final class MatchmakingHttpServer {
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private boolean separateAdmin;
         private MatchWatchers watchers = new MatchWatchers();
-        private Optional<GroupCommitJoiner> groupCommit = Optional.empty();
         private int requestThreads = DEFAULT_REQUEST_THREADS;
         private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
         private HttpLimits limits = HttpLimits.DEFAULTS;
 
-        private Builder(Matchmaker matchmaker, MatchmakingMetrics metrics, Readiness readiness) {
-            this.matchmaker = Objects.requireNonNull(matchmaker, "matchmaker");
+        private Builder(JoinQueue joins, LeaveQueue leaves, ReadMatches reads, MatchmakingMetrics metrics, Readiness readiness) {
+            this.joins = Objects.requireNonNull(joins, "joins");
+            this.leaves = Objects.requireNonNull(leaves, "leaves");
+            this.reads = Objects.requireNonNull(reads, "reads");
             this.metrics = Objects.requireNonNull(metrics, "metrics");
             this.readiness = Objects.requireNonNull(readiness, "readiness");
-        }
-
-        /**
-         * {@code POST /join} hands joins to {@code joiner} (for a store that pays per transaction)
-         * and answers each when its unit commits; by default each join runs alone on its request's
-         * thread ({@link Matchmaker#join}).
-         */
-        public Builder groupCommit(GroupCommitJoiner joiner) {
-            this.groupCommit = Optional.of(Objects.requireNonNull(joiner, "joiner"));
-            return this;
         }
 
         /**

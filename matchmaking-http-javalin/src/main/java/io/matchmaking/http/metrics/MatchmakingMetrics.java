@@ -1,6 +1,6 @@
 package io.matchmaking.http.metrics;
 
-import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.ReadMatches;
 import io.matchmaking.core.event.MatchmakingListener;
 import io.matchmaking.core.store.MatchRepository;
 import io.micrometer.core.instrument.Gauge;
@@ -62,8 +62,8 @@ public final class MatchmakingMetrics implements AutoCloseable {
     }
 
     /** Publishes players waiting and oldest wait per queue of {@code matchmaker}. */
-    public void watchQueues(Matchmaker matchmaker) {
-        queueGauges.add(new QueueGauges(matchmaker, registry));
+    public void watchQueues(ReadMatches queues) {
+        queueGauges.add(new QueueGauges(queues, registry));
     }
 
     /** Publishes how many long-poll requests are held ({@code matchmaking.long.polls.held}). */

@@ -1,6 +1,6 @@
 package io.matchmaking.http.metrics;
 
-import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.ReadMatches;
 import io.matchmaking.core.QueueStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -8,19 +8,19 @@ import io.micrometer.core.instrument.Tags;
 import java.util.List;
 
 /**
- * Per-queue gauges: players waiting and the oldest wait, as the matchmaker's last sweep read them
+ * Per-queue gauges: players waiting and the oldest wait, as the last sweep read them
  * (every sweep interval), so a scrape reads no table. Queues without a waiting match drop out of
  * the exposition.
  */
 final class QueueGauges {
 
-    private final Matchmaker matchmaker;
+    private final ReadMatches queues;
     private final MultiGauge playersWaiting;
     private final MultiGauge oldestWait;
     private List<QueueStatus> published;
 
-    QueueGauges(Matchmaker matchmaker, MeterRegistry registry) {
-        this.matchmaker = matchmaker;
+    QueueGauges(ReadMatches queues, MeterRegistry registry) {
+        this.queues = queues;
         this.playersWaiting = MultiGauge.builder("matchmaking.players.waiting")
                 .description("Players in the queue's waiting match").register(registry);
         this.oldestWait = MultiGauge.builder("matchmaking.queue.oldest.wait")
@@ -30,15 +30,15 @@ final class QueueGauges {
 
     /** Registers the rows again only when a sweep has read new figures since the last scrape. */
     synchronized void refresh() {
-        List<QueueStatus> queues = matchmaker.queuesAsLastSwept();
-        if (queues == published) {
+        List<QueueStatus> swept = queues.queuesAsLastSwept();
+        if (swept == published) {
             return;
         }
-        published = queues;
-        playersWaiting.register(queues.stream()
+        published = swept;
+        playersWaiting.register(swept.stream()
                 .map(q -> MultiGauge.Row.of(Tags.of("queue", q.queue().value()), q.playersWaiting()))
                 .toList(), true);
-        oldestWait.register(queues.stream()
+        oldestWait.register(swept.stream()
                 .map(q -> MultiGauge.Row.of(Tags.of("queue", q.queue().value()), q.oldestWait().toMillis() / 1000.0))
                 .toList(), true);
     }

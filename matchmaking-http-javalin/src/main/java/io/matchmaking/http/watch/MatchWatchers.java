@@ -4,7 +4,7 @@ import io.matchmaking.core.event.MatchmakingEvent;
 import io.matchmaking.core.event.MatchmakingListener;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
-import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.ReadMatches;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,12 +132,12 @@ public final class MatchWatchers implements MatchmakingListener, AutoCloseable {
      * Looks every {@code interval} for changes other instances made to watched matches: one batched
      * read per tick (chunks of 1,000 ids), never one per waiter, and none while nobody waits.
      */
-    public void pollStore(MatchRepository store, Duration interval) {
+    public void pollStore(ReadMatches store, Duration interval) {
         scheduler.scheduleWithFixedDelay(() -> pollOnce(store), interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    private void pollOnce(MatchRepository store) {
+    private void pollOnce(ReadMatches store) {
         if (waiters.isEmpty()) {
             return;
         }
