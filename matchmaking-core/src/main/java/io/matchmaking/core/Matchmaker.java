@@ -63,11 +63,6 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         return new MatchmakerBuilder(repository);
     }
 
-    /** The rules this matchmaker applies. */
-    public MatchmakingRules rules() {
-        return rules;
-    }
-
     /** {@code player} joins the default queue. */
     public JoinResult join(PlayerId player) {
         return join(JoinRequest.of(player));

@@ -8,9 +8,6 @@ package io.matchmaking.core.event;
 @FunctionalInterface
 public interface MatchmakingListener {
 
-    /** Ignores every event. */
-    MatchmakingListener NONE = event -> { };
-
     /** Reacts to one committed change. */
     void onEvent(MatchmakingEvent event);
 }

@@ -3,7 +3,6 @@ package io.matchmaking.core.store;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
-import io.matchmaking.core.match.QueueName;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -14,9 +13,6 @@ import java.util.Optional;
  * purpose: a unit of many joins costs the store two round trips, not two per join.
  */
 public interface QueueUnit {
-
-    /** The queue this unit holds. */
-    QueueName queue();
 
     /** The queue's single waiting match, if it has one. */
     Optional<Match> waitingMatch();

@@ -24,11 +24,6 @@ final class MemoryQueueUnit implements QueueUnit {
     }
 
     @Override
-    public QueueName queue() {
-        return queue;
-    }
-
-    @Override
     public Optional<Match> waitingMatch() {
         return Optional.ofNullable(state.waitingByQueue.get(queue));
     }

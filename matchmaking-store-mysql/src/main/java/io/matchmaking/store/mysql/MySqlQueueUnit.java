@@ -43,11 +43,6 @@ final class MySqlQueueUnit implements QueueUnit {
     }
 
     @Override
-    public QueueName queue() {
-        return queue;
-    }
-
-    @Override
     public Optional<Match> waitingMatch() {
         return waitingMatch;
     }
