@@ -6,6 +6,7 @@ import io.matchmaking.core.match.QueueName;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The queues this instance knows to have waiting players, and the figures of each as the last
@@ -48,8 +49,8 @@ final class OpenQueues {
     /** What a sweep read: every queue's figures, all instances' changes included. */
     void swept(List<QueueStatus> queues) {
         lastSwept = List.copyOf(queues);
-        Set<QueueName> waiting = ConcurrentHashMap.newKeySet();
-        queues.stream().filter(queue -> queue.playersWaiting() > 0).forEach(queue -> waiting.add(queue.queue()));
+        Set<QueueName> waiting = queues.stream().filter(queue -> queue.playersWaiting() > 0)
+                .map(QueueStatus::queue).collect(Collectors.toSet());
         open.retainAll(waiting);
         open.addAll(waiting);
     }

@@ -45,11 +45,12 @@ final class Authentication {
 
     /** Who sent {@code ctx}'s request; only for routes behind {@link #authenticate}. */
     static Caller of(Context ctx) {
-        Caller caller = ctx.attribute(CALLER);
-        if (caller == null) {
-            throw new IllegalStateException("no caller: the route is not behind authentication");
-        }
-        return caller;
+        return authenticated(ctx).orElseThrow(() -> new IllegalStateException("no caller: the route is not behind authentication"));
+    }
+
+    /** Who sent {@code ctx}'s request; empty on an open path (health and metrics), which asks nobody. */
+    static Optional<Caller> authenticated(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(CALLER));
     }
 
     private Caller caller(String header) {

@@ -21,7 +21,7 @@ final class EdgeAnswers {
         RequestIds.assign(request, response);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Json.CONTENT_TYPE);
-        if (status == 503 || status == 429) {
+        if (status == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, ErrorMapping.RETRY_AFTER_SECONDS);
         }
         response.write(true, ByteBuffer.wrap(Json.bytes(new ErrorBody(message))), callback);

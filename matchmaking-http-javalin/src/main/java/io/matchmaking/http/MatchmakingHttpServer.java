@@ -50,9 +50,9 @@ public final class MatchmakingHttpServer {
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
         MatchRoutes matchRoutes = new MatchRoutes(builder.joins, builder.leaves, builder.reads, orInline(requestThreads),
                 builder.watchers, builder.requestDeadline, builder.limits.maxLongPolls());
-        Set<String> openPaths = builder.separateAdmin ? Set.of() : AdminRoutes.PATHS;
-        Authentication auth = new Authentication(builder.apiToken, builder.playerTokens.map(PlayerTokens::new), openPaths);
-        RateLimits rateLimits = new RateLimits(builder.limits, openPaths);
+        Authentication auth = new Authentication(builder.apiToken, builder.playerTokens.map(PlayerTokens::new),
+                builder.separateAdmin ? Set.of() : AdminRoutes.PATHS);
+        RateLimits rateLimits = new RateLimits(builder.limits);
         this.api = Javalin.create(config -> {
             configure(config, builder.shutdownTimeout, builder.limits, observer);
             config.jetty.threadPool = requestThreads;

@@ -6,7 +6,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.http.Context;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * Requests per second per player (a player token's {@code sub}) and per client address, as token
@@ -23,22 +22,20 @@ final class RateLimits {
     private final Limit perPlayer;
     private final Limit perAddress;
     private final TrustedProxies proxies;
-    private final Set<String> openPaths;
 
-    RateLimits(HttpLimits limits, Set<String> openPaths) {
+    RateLimits(HttpLimits limits) {
         this.perPlayer = new Limit(limits.playerRate(), "too many requests for this player, retry later");
         this.perAddress = new Limit(limits.addressRate(), "too many requests from this address, retry later");
         this.proxies = limits.trustedProxies();
-        this.openPaths = Set.copyOf(openPaths);
     }
 
-    /** A before-handler, after {@link Authentication}: refuses a request over its caller's limits. */
+    /**
+     * A before-handler, after {@link Authentication}: refuses a request over its caller's limits.
+     * Open paths (health, metrics) have no caller, and no limit.
+     */
     void check(Context ctx) {
-        if (openPaths.contains(ctx.path())) {
-            return;
-        }
-        Caller caller = Authentication.of(ctx);
-        if (caller instanceof Caller.Server server && server.credentialed()) {
+        Caller caller = Authentication.authenticated(ctx).orElse(null);
+        if (caller == null || caller instanceof Caller.Server server && server.credentialed()) {
             return;
         }
         perAddress.take(proxies.client(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")));
