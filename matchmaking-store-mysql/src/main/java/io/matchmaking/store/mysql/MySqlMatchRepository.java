@@ -165,7 +165,9 @@ public final class MySqlMatchRepository implements MatchRepository {
                 decided = work.decide(unit);
                 if (!decided.changes().isEmpty()) {
                     new ChangeWriter(handle, queue, unit).apply(decided.changes());
-                    marker = UnitMarkers.newId(Instant.now());
+                    // stamped by the database's clock, like every time of record: the purge's cut-off
+                    // is the database's too, so no instance's clock can purge a marker still needed
+                    marker = UnitMarkers.newId(locked.now());
                     UnitMarkers.leave(handle, marker);
                 }
             } catch (RuntimeException | Error failed) {
@@ -260,8 +262,11 @@ public final class MySqlMatchRepository implements MatchRepository {
 
     @Override
     public Optional<Instant> now() {
-        return Optional.of(Instant.ofEpochMilli(read(handle -> handle.createQuery("SELECT " + DATABASE_NOW)
-                .mapTo(Long.class).one())));
+        return Optional.of(databaseNow());
+    }
+
+    private Instant databaseNow() {
+        return Instant.ofEpochMilli(read(handle -> handle.createQuery("SELECT " + DATABASE_NOW).mapTo(Long.class).one()));
     }
 
     private static Optional<Match> waitingMatch(ResultSet rs, StatementContext ctx, QueueName queue)
@@ -392,7 +397,7 @@ public final class MySqlMatchRepository implements MatchRepository {
     }
 
     private void purgeUnitMarkers() {
-        Instant now = Instant.now();
+        Instant now = databaseNow();
         int batch;
         do {
             batch = retries.run("purge of unit markers", () -> jdbi.inTransaction(handle -> UnitMarkers.purge(handle, now)));

@@ -14,8 +14,8 @@ import org.jdbi.v3.core.Handle;
 final class UnitMarkers {
 
     /**
-     * How long markers are kept. They are read seconds after their unit at most; minutes cover an
-     * instance whose clock (which stamps the ids) runs behind the sweeping instance's.
+     * How long markers are kept. They are read seconds after their unit at most. Ids are stamped,
+     * and old ones purged, by the database's clock, so instances whose clocks differ agree.
      */
     static final Duration RETENTION = Duration.ofMinutes(15);
     static final int PURGE_BATCH = 5_000;
@@ -23,7 +23,7 @@ final class UnitMarkers {
     private UnitMarkers() {
     }
 
-    /** A new unit's id: 48 bits of milliseconds, then random bits, as UUID version 7. */
+    /** A new unit's id: 48 bits of milliseconds of the database's {@code now}, then random bits, as UUID version 7. */
     static String newId(Instant now) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (now.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);

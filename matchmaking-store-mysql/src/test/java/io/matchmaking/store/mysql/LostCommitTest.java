@@ -122,6 +122,40 @@ class LostCommitTest {
         assertThat(markers()).as("only the old one purged").isEqualTo(2);
     }
 
+    /**
+     * Markers are stamped and purged by the database's clock, as times of record are: with an
+     * instance's clock an hour ahead of the database's (here the database's sessions are set an hour
+     * behind this JVM), a marker stamped by the JVM would look an hour old to a sweep on the database's
+     * clock, and an instance further ahead would purge markers still needed for a read-back.
+     */
+    @Test
+    void markersCarryTheDatabasesTimeNotTheInstancesAndItsPurgeUsesThatClockToo() throws Exception {
+        long hourBehind = java.time.Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
+        String url = database.url() + (database.url().contains("?") ? "&" : "?") + "sessionVariables=timestamp=" + hourBehind;
+        MySqlStoreSettings settings = database.settings(2);
+        try (MySqlMatchRepository skewed = MySqlMatchRepository.open(new MySqlStoreSettings(url, settings.user(),
+                settings.password(), 2, Duration.ofSeconds(2), Duration.ofSeconds(5), 5))) {
+            Matchmaker onSkewed = Matchmaker.builder(skewed).build();
+            onSkewed.join(PlayerId.of("t1"));
+            long stampedAt = markerTimes().get(0);
+            assertThat(stampedAt).as("the marker's time is the database's")
+                    .isBetween(hourBehind * 1000 - 2_000, hourBehind * 1000 + 2_000);
+            skewed.purgeReadyMatches(skewed.now().orElseThrow().minus(Duration.ofHours(1)));
+            assertThat(markers()).as("fresh by the database's clock, so kept").isEqualTo(1);
+        }
+    }
+
+    private List<Long> markerTimes() throws Exception {
+        List<Long> times = new java.util.ArrayList<>();
+        try (var connection = database.connect(); var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT unit_id FROM mm_unit")) {
+            while (rows.next()) {
+                times.add(java.util.UUID.fromString(rows.getString(1)).getMostSignificantBits() >>> 16);
+            }
+        }
+        return times;
+    }
+
     private long markers() throws Exception {
         try (var connection = database.connect(); var statement = connection.createStatement();
                 var count = statement.executeQuery("SELECT COUNT(*) FROM mm_unit")) {
