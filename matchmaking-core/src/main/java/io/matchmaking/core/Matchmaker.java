@@ -6,20 +6,21 @@ import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.MatchIdGenerator;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.WaitingPlayer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,7 +48,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     private final EventPublisher events;
     private final OpenQueues openQueues;
 
-    private Matchmaker(MatchmakerBuilder builder) {
+    Matchmaker(MatchmakerBuilder builder) {
         this.repository = builder.repository;
         this.rules = builder.rules;
         this.time = new TimesOfRecord(builder.clock, builder.clockOverridesStore);
@@ -81,10 +82,26 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     }
 
     private JoinStep joinOne(JoinRequest request) {
-        QueueName queue = request.queue();
+        return joinUnit(request.queue(), List.of(request)).get(0);
+    }
+
+    /** One unit of {@code queue} that places {@code requests} in their order. */
+    private List<JoinStep> joinUnit(QueueName queue, List<JoinRequest> requests) {
         openQueues.admit(queue);
-        return events.publish(repository.inQueue(queue,
-                new JoinWork(queue, List.of(request), rules.matchSize(), time, matchIds))).get(0);
+        List<PlayerId> players = new ArrayList<>(requests.size());
+        Set<IdempotencyRecord.Id> keys = new LinkedHashSet<>();
+        for (JoinRequest request : requests) {
+            players.add(request.player());
+            request.idempotencyId().ifPresent(keys::add);
+        }
+        return events.publish(repository.inQueue(queue, unit -> {
+            Queue state = Queue.read(unit, queue, rules, time.of(unit), players, keys);
+            List<JoinStep> steps = new ArrayList<>(requests.size());
+            for (JoinRequest request : requests) {
+                steps.add(state.join(request, matchIds));
+            }
+            return state.decided(steps);
+        }));
     }
 
     /**
@@ -121,9 +138,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
             List<JoinRequest> ofQueue = indexes.stream().map(requests::get).toList();
             List<JoinStep> steps;
             try {
-                openQueues.admit(queue);
-                steps = events.publish(repository.inQueue(queue,
-                        new JoinWork(queue, ofQueue, rules.matchSize(), time, matchIds)));
+                steps = joinUnit(queue, ofQueue);
             } catch (RuntimeException unitFailed) {
                 indexes.forEach(index -> attempts[index] = JoinAttempt.failed(unitFailed));
                 return;
@@ -152,8 +167,10 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
                 throw new IdempotencyKeyReusedException(reused.firstRequest());
             }
             QueueName elsewhere = ((JoinStep.WaitingElsewhere) step).queue();
-            Optional<JoinResult> refreshed = events.publish(
-                    repository.inQueue(elsewhere, new RefreshWork(elsewhere, request, time)));
+            Optional<JoinResult> refreshed = events.publish(repository.inQueue(elsewhere, unit -> {
+                Queue state = Queue.read(unit, elsewhere, rules, time.of(unit), List.of(request.player()), keysOf(request.idempotencyId()));
+                return state.decided(state.refresh(request));
+            }));
             if (refreshed.isPresent()) {
                 return refreshed.get();
             }
@@ -181,13 +198,19 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
                 return replayedLeave(request).orElseGet(LeaveResult.NotWaiting::new);
             }
             QueueName queue = place.get().queue();
-            Optional<LeaveResult> result = events.publish(
-                    repository.inQueue(queue, new LeaveWork(queue, request, time)));
+            Optional<LeaveResult> result = events.publish(repository.inQueue(queue, unit -> {
+                Queue state = Queue.read(unit, queue, rules, time.of(unit), List.of(player), keysOf(request.idempotencyId()));
+                return state.decided(state.leave(request));
+            }));
             if (result.isPresent()) {
                 return result.get();
             }
         }
         throw new ConflictingUpdateException("player " + player + " keeps moving between queues");
+    }
+
+    private static Set<IdempotencyRecord.Id> keysOf(Optional<IdempotencyRecord.Id> id) {
+        return id.map(Set::of).orElse(Set.of());
     }
 
     /**
@@ -221,7 +244,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     /** Every queue with a waiting match: players waiting and the oldest wait, by queue name; read now. */
     @Override
     public List<QueueStatus> queues() {
-        return statuses(repository.queues(), time.now(repository));
+        return QueueStatuses.of(repository.queues(), time.now(repository));
     }
 
     /**
@@ -231,22 +254,6 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     @Override
     public List<QueueStatus> queuesAsLastSwept() {
         return openQueues.lastSwept();
-    }
-
-    private static List<QueueStatus> statuses(List<QueueStats> queues, Instant now) {
-        return queues.stream()
-                .map(stats -> new QueueStatus(stats.waitingMatch().queue(), stats.places().size(), oldestWait(stats, now)))
-                .sorted(Comparator.comparing(status -> status.queue().value()))
-                .toList();
-    }
-
-    private static Duration oldestWait(QueueStats stats, Instant now) {
-        return stats.places().stream()
-                .map(WaitingPlayer::joinedAt)
-                .min(Comparator.naturalOrder())
-                .map(joinedAt -> Duration.between(joinedAt, now))
-                .filter(wait -> !wait.isNegative())
-                .orElse(Duration.ZERO);
     }
 
     /**
@@ -260,12 +267,15 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         int expired = 0;
         int deleted = 0;
         List<QueueStats> queues = repository.queues();
-        openQueues.swept(statuses(queues, now));
+        openQueues.swept(QueueStatuses.of(queues, now));
         for (QueueStats stats : queues) {
-            if (needsSweep(stats, now)) {
+            if (Queue.needsExpiry(stats, rules, now)) {
                 QueueName queue = stats.waitingMatch().queue();
                 try {
-                    SweepReport report = events.publish(repository.inQueue(queue, new SweepWork(queue, rules, time)));
+                    SweepReport report = events.publish(repository.inQueue(queue, unit -> {
+                        Queue state = Queue.read(unit, queue, rules, time.of(unit), List.of(), Set.of());
+                        return state.decided(state.expire());
+                    }));
                     expired += report.expiredPlayers();
                     deleted += report.deletedEmptyMatches();
                 } catch (RuntimeException e) {
@@ -276,77 +286,5 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         }
         int purged = repository.purgeReadyMatches(now.minus(rules.retention()));
         return new SweepReport(expired, purged, deleted);
-    }
-
-    private boolean needsSweep(QueueStats stats, Instant now) {
-        if (stats.places().isEmpty()) {
-            return !stats.waitingMatch().updatedAt().plus(rules.retention()).isAfter(now);
-        }
-        Instant cutoff = now.minus(rules.waitTimeout());
-        return rules.expiresWaitingPlayers()
-                && stats.places().stream().anyMatch(place -> place.lastJoinAt().isBefore(cutoff));
-    }
-
-    /** Builds a {@link Matchmaker}; every setting but the repository has a default. */
-    public static final class MatchmakerBuilder {
-
-        private final MatchRepository repository;
-        private MatchmakingRules rules = MatchmakingRules.DEFAULT;
-        private Clock clock = Clock.systemUTC();
-        private boolean clockOverridesStore;
-        private MatchIdGenerator matchIds = MatchIdGenerator.randomUuids();
-        private QueueLimits queueLimits = QueueLimits.DEFAULT;
-        private final List<MatchmakingListener> listeners = new ArrayList<>();
-
-        private MatchmakerBuilder(MatchRepository repository) {
-            this.repository = Objects.requireNonNull(repository, "repository");
-        }
-
-        /** Match size, wait timeout and retention; {@link MatchmakingRules#DEFAULT} otherwise. */
-        public MatchmakerBuilder rules(MatchmakingRules value) {
-            this.rules = Objects.requireNonNull(value, "rules");
-            return this;
-        }
-
-        /**
-         * This instance's clock, for the times of record of a store that has no clock of its own (the
-         * memory store); a shared database's clock is used instead, so skewed instances agree.
-         */
-        public MatchmakerBuilder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /**
-         * {@link #clock}'s times rule over the store's too: for tests that drive a manual clock on a
-         * database store. Instances that share a database must not override it.
-         */
-        public MatchmakerBuilder clockOverridesStore(boolean value) {
-            this.clockOverridesStore = value;
-            return this;
-        }
-
-        /** Where new match ids come from. */
-        public MatchmakerBuilder matchIds(MatchIdGenerator value) {
-            this.matchIds = Objects.requireNonNull(value, "matchIds");
-            return this;
-        }
-
-        /** Which queues joins may name; {@link QueueLimits#DEFAULT} otherwise. */
-        public MatchmakerBuilder queueLimits(QueueLimits value) {
-            this.queueLimits = Objects.requireNonNull(value, "queueLimits");
-            return this;
-        }
-
-        /** Adds a listener for committed changes; may be called more than once. */
-        public MatchmakerBuilder listener(MatchmakingListener value) {
-            this.listeners.add(Objects.requireNonNull(value, "listener"));
-            return this;
-        }
-
-        /** The matchmaker. */
-        public Matchmaker build() {
-            return new Matchmaker(this);
-        }
     }
 }

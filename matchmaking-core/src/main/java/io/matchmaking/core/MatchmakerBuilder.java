@@ -1,0 +1,72 @@
+package io.matchmaking.core;
+
+import io.matchmaking.core.event.MatchmakingListener;
+import io.matchmaking.core.match.MatchIdGenerator;
+import io.matchmaking.core.store.MatchRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Builds a {@link Matchmaker}; every setting but the repository has a default. */
+public final class MatchmakerBuilder {
+
+    final MatchRepository repository;
+    MatchmakingRules rules = MatchmakingRules.DEFAULT;
+    Clock clock = Clock.systemUTC();
+    boolean clockOverridesStore;
+    MatchIdGenerator matchIds = MatchIdGenerator.randomUuids();
+    QueueLimits queueLimits = QueueLimits.DEFAULT;
+    final List<MatchmakingListener> listeners = new ArrayList<>();
+
+    MatchmakerBuilder(MatchRepository repository) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    /** Match size, wait timeout and retention; {@link MatchmakingRules#DEFAULT} otherwise. */
+    public MatchmakerBuilder rules(MatchmakingRules value) {
+        this.rules = Objects.requireNonNull(value, "rules");
+        return this;
+    }
+
+    /**
+     * This instance's clock, for the times of record of a store that has no clock of its own (the
+     * memory store); a shared database's clock is used instead, so skewed instances agree.
+     */
+    public MatchmakerBuilder clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /**
+     * {@link #clock}'s times rule over the store's too: for tests that drive a manual clock on a
+     * database store. Instances that share a database must not override it.
+     */
+    public MatchmakerBuilder clockOverridesStore(boolean value) {
+        this.clockOverridesStore = value;
+        return this;
+    }
+
+    /** Where new match ids come from. */
+    public MatchmakerBuilder matchIds(MatchIdGenerator value) {
+        this.matchIds = Objects.requireNonNull(value, "matchIds");
+        return this;
+    }
+
+    /** Which queues joins may name; {@link QueueLimits#DEFAULT} otherwise. */
+    public MatchmakerBuilder queueLimits(QueueLimits value) {
+        this.queueLimits = Objects.requireNonNull(value, "queueLimits");
+        return this;
+    }
+
+    /** Adds a listener for committed changes; may be called more than once. */
+    public MatchmakerBuilder listener(MatchmakingListener value) {
+        this.listeners.add(Objects.requireNonNull(value, "listener"));
+        return this;
+    }
+
+    /** The matchmaker. */
+    public Matchmaker build() {
+        return new Matchmaker(this);
+    }
+}
