@@ -5,12 +5,13 @@
 #
 #   BASELINE_JAR=/tmp/before/matchmaking-app.jar matchmaking-bench/protections-cost.sh
 #
-# BASELINE_JAR is a build of the server from before the protections (optional: without it that
-# row is left out). The other rows are this build: its limits at rates no run reaches (so buckets
-# are consulted on every request but never refuse: one wrk is one address), with the rate limits
+# BASELINE_JAR is another build of the server, e.g. from before the protections (optional: without
+# it that row, "baseline", is left out). The other rows are this build: its limits at rates no run
+# reaches (so buckets are consulted on every request but never refuse: one wrk is one address), with the rate limits
 # off, and with an HS256 player token on every request: each request a token (and player) never
 # seen before, the worst case, and 1,000 tokens in turn, as clients that repeat their token do.
-# ROUNDS, DURATION, WARMUP, CONNECTIONS as in run-benchmarks.sh.
+# ROUNDS, DURATION, WARMUP, CONNECTIONS as in run-benchmarks.sh. CONFIGS (names of rows, space
+# separated; default all) runs only those, e.g. CONFIGS="baseline limits-on" to compare two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,6 +40,9 @@ cpu_ticks() {  # utime + stime of a process, in clock ticks
 run() {  # name jar script env... -> one line: name req/s p99 cpu-us-per-request
     local name=$1 jar=$2 script=$3
     shift 3
+    if [ -n "${CONFIGS:-}" ] && [[ " $CONFIGS " != *" $name "* ]]; then
+        return 0
+    fi
     env MATCHMAKING_PORT=8080 "$@" java "${JVM[@]}" -jar "$jar" > "$LOGS/$name.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:8080/ && break; sleep 0.2; done
@@ -60,7 +64,8 @@ run() {  # name jar script env... -> one line: name req/s p99 cpu-us-per-request
 for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round"
     if [ -n "${BASELINE_JAR:-}" ]; then
-        run before-protections "$BASELINE_JAR" matchmaking-bench/wrk-join.lua
+        # the same limits as limits-on: a build from before the protections only warns of the variable
+        run baseline "$BASELINE_JAR" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=1000000
     fi
     run limits-on "$APP" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=1000000
     run rate-limits-off "$APP" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=0
