@@ -9,6 +9,7 @@ import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
+import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +96,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
             request.idempotencyId().ifPresent(keys::add);
         }
         return events.publish(repository.inQueue(queue, unit -> {
-            Queue state = Queue.read(unit, queue, rules, time.of(unit), players, keys);
+            Queue state = queueOf(unit, queue, players, keys);
             List<JoinStep> steps = new ArrayList<>(requests.size());
             for (JoinRequest request : requests) {
                 steps.add(state.join(request, matchIds));
@@ -168,7 +169,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
             }
             QueueName elsewhere = ((JoinStep.WaitingElsewhere) step).queue();
             Optional<JoinResult> refreshed = events.publish(repository.inQueue(elsewhere, unit -> {
-                Queue state = Queue.read(unit, elsewhere, rules, time.of(unit), List.of(request.player()), keysOf(request.idempotencyId()));
+                Queue state = queueOf(unit, elsewhere, List.of(request.player()), keysOf(request.idempotencyId()));
                 return state.decided(state.refresh(request));
             }));
             if (refreshed.isPresent()) {
@@ -199,7 +200,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
             }
             QueueName queue = place.get().queue();
             Optional<LeaveResult> result = events.publish(repository.inQueue(queue, unit -> {
-                Queue state = Queue.read(unit, queue, rules, time.of(unit), List.of(player), keysOf(request.idempotencyId()));
+                Queue state = queueOf(unit, queue, List.of(player), keysOf(request.idempotencyId()));
                 return state.decided(state.leave(request));
             }));
             if (result.isPresent()) {
@@ -207,6 +208,11 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
             }
         }
         throw new ConflictingUpdateException("player " + player + " keeps moving between queues");
+    }
+
+    /** {@code queue} as {@code unit} reads it, at the unit's time of record. */
+    private Queue queueOf(QueueUnit unit, QueueName queue, Collection<PlayerId> players, Set<IdempotencyRecord.Id> keys) {
+        return Queue.read(unit, queue, rules, time.of(unit), players, keys);
     }
 
     private static Set<IdempotencyRecord.Id> keysOf(Optional<IdempotencyRecord.Id> id) {
@@ -273,7 +279,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
                 QueueName queue = stats.waitingMatch().queue();
                 try {
                     SweepReport report = events.publish(repository.inQueue(queue, unit -> {
-                        Queue state = Queue.read(unit, queue, rules, time.of(unit), List.of(), Set.of());
+                        Queue state = queueOf(unit, queue, List.of(), Set.of());
                         return state.decided(state.expire());
                     }));
                     expired += report.expiredPlayers();
