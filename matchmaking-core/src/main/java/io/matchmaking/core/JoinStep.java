@@ -2,7 +2,7 @@ package io.matchmaking.core;
 
 import io.matchmaking.core.match.QueueName;
 
-/** One join's outcome inside a unit of its queue: settled, the player waits in another queue, or too late to run. */
+/** One join's outcome inside a unit of its queue: settled, the player waits in another queue, or refused. */
 sealed interface JoinStep {
 
     /** The join is answered. */
@@ -13,11 +13,7 @@ sealed interface JoinStep {
     record WaitingElsewhere(QueueName queue) implements JoinStep {
     }
 
-    /** The join's deadline passed before its unit started: it changed nothing and never will. */
-    record TooLate() implements JoinStep {
-    }
-
-    /** The join's idempotency key was used for {@code firstRequest}: it changed nothing. */
-    record KeyReused(String firstRequest) implements JoinStep {
+    /** The join changed nothing and never will, for the reason {@code failure} gives its caller. */
+    record Refused(MatchmakingException failure) implements JoinStep {
     }
 }

@@ -23,9 +23,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The one place that applies the matchmaking rules: first come first served, one waiting match
- * per queue, ready in the same atomic step as the completing join, idempotent joins while
- * waiting, leave, expiry and retention. Thread-safe; every change runs as a unit of work of the
+ * The matchmaking use cases: joins (solo or as a party), leaves, reads and housekeeping, each
+ * run as units of work on the queue's rules ({@link Queue}): first fit in arrival order, ready in
+ * the same atomic step as the completing join, idempotent joins while waiting, leave, expiry and
+ * retention. Thread-safe; every change runs as a unit of work of the
  * {@link MatchRepository}, so the rules hold across threads and, with a shared store, processes.
  *
  * <pre>{@code
@@ -90,7 +91,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         List<PlayerId> players = new ArrayList<>(requests.size());
         Set<IdempotencyRecord.Id> keys = new LinkedHashSet<>();
         for (JoinRequest request : requests) {
-            players.add(request.player());
+            players.addAll(request.players());
             request.idempotencyId().ifPresent(keys::add);
         }
         return events.publish(repository.inQueue(queue, unit -> {
@@ -155,27 +156,23 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     }
 
     private JoinResult settle(JoinRequest request, JoinStep step) {
-        for (int attempt = 0; attempt < MAX_REDIRECTS; attempt++) {
+        for (int redirects = 0; ; redirects++) {
             if (step instanceof JoinStep.Settled settled) {
                 return settled.result();
             }
-            if (step instanceof JoinStep.TooLate) {
-                throw new DeadlineExceededException("the join of " + request.player());
+            if (step instanceof JoinStep.Refused refused) {
+                throw refused.failure();
             }
-            if (step instanceof JoinStep.KeyReused reused) {
-                throw new IdempotencyKeyReusedException(reused.firstRequest());
+            if (redirects == MAX_REDIRECTS) {
+                throw new ConflictingUpdateException("player " + request.player() + " keeps moving between queues");
             }
             QueueName elsewhere = ((JoinStep.WaitingElsewhere) step).queue();
-            Optional<JoinResult> refreshed = events.publish(repository.inQueue(elsewhere, unit -> {
-                Queue state = queueOf(unit, elsewhere, List.of(request.player()), keysOf(request.idempotencyId()));
+            Optional<JoinStep> refreshed = events.publish(repository.inQueue(elsewhere, unit -> {
+                Queue state = queueOf(unit, elsewhere, request.players(), keysOf(request.idempotencyId()));
                 return state.decided(state.refresh(request));
             }));
-            if (refreshed.isPresent()) {
-                return refreshed.get();
-            }
-            step = joinOne(request);
+            step = refreshed.isPresent() ? refreshed.get() : joinOne(request);
         }
-        throw new ConflictingUpdateException("player " + request.player() + " keeps moving between queues");
     }
 
     /** {@code player} leaves their waiting match; a ready match cannot be left. */
@@ -274,7 +271,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         openQueues.swept(QueueStatuses.of(queues, now));
         for (QueueStats stats : queues) {
             if (Queue.needsExpiry(stats, rules, now)) {
-                QueueName queue = stats.waitingMatch().queue();
+                QueueName queue = stats.queue();
                 try {
                     SweepReport report = events.publish(repository.inQueue(queue, unit -> {
                         Queue state = queueOf(unit, queue, List.of(), Set.of());

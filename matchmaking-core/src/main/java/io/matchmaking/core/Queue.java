@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,10 +31,13 @@ import java.util.Set;
 /**
  * One queue's rules, in one place: the aggregate one unit of work reads under the queue's lock,
  * changes through {@link #join}, {@link #refresh}, {@link #leave} and {@link #expire}, and turns
- * into the net changes a store commits and the events published after the commit. First come first
- * served: each new player takes the next place in the queue's single waiting match (opening one if
- * there is none), and the join that fills it makes it ready in the same unit. A player waits in one
- * place across all queues. A request whose key was served answers that request's match as it is now.
+ * into the net changes a store commits and the events published after the commit.
+ *
+ * <p>A join places a ticket (a solo player, or a party) as one: first fit in arrival order, into
+ * the oldest waiting match with enough free seats, else a new one; the join that fills a match
+ * makes it ready in the same unit. With solo joins only there is one waiting match, the seed's
+ * first come first served. A player waits in one place across all queues; a ticket leaves and
+ * expires whole. A request whose key was served answers that request's match as it is now.
  * Lives for one unit: a store may run a unit again, so nothing here has an effect of its own.
  */
 final class Queue {
@@ -44,46 +48,47 @@ final class Queue {
     private final QueueUnit unit;
     private final WaitingPlaces places;
     private final UnitRecords records;
+    /** The waiting matches as this unit leaves them, in the order they were opened. */
+    private final List<Match> waiting;
     private final Map<MatchId, Match> saved = new LinkedHashMap<>();
     private final List<MatchId> deleted = new ArrayList<>(1);
     private final List<MatchmakingEvent> events = new ArrayList<>();
-    private Match open;
 
-    private Queue(QueueName name, MatchmakingRules rules, Instant now, QueueUnit unit, Match open,
+    private Queue(QueueName name, MatchmakingRules rules, Instant now, QueueUnit unit, List<Match> waiting,
             WaitingPlaces places, UnitRecords records) {
         this.name = name;
         this.rules = rules;
         this.now = now;
         this.unit = unit;
-        this.open = open;
+        this.waiting = new ArrayList<>(waiting);
         this.places = places;
         this.records = records;
     }
 
     /**
-     * The queue as {@code unit} reads it: its waiting match, the places of that match's players and
-     * of {@code players} (wherever they wait), and the idempotency records of {@code keys}.
+     * The queue as {@code unit} reads it: its waiting matches, the places of their players and of
+     * {@code players} (wherever they wait), and the idempotency records of {@code keys}.
      */
     static Queue read(QueueUnit unit, QueueName name, MatchmakingRules rules, Instant now,
             Collection<PlayerId> players, Set<IdempotencyRecord.Id> keys) {
-        Match open = unit.waitingMatch().orElse(null);
+        List<Match> waiting = unit.waitingMatches();
         Set<PlayerId> lookup = new LinkedHashSet<>(players);
-        if (open != null) {
-            lookup.addAll(open.players());
+        for (Match match : waiting) {
+            lookup.addAll(match.players());
         }
-        return new Queue(name, rules, now, unit, open, new WaitingPlaces(name, unit.waitingPlayers(lookup)),
+        return new Queue(name, rules, now, unit, waiting, new WaitingPlaces(name, unit.waitingPlayers(lookup)),
                 UnitRecords.read(unit, keys));
     }
 
     /** A join of this queue; {@code matchIds} names a match this join opens. */
     JoinStep join(JoinRequest request, MatchIdGenerator matchIds) {
         if (request.deadline().hasPassed()) {
-            return new JoinStep.TooLate();
+            return new JoinStep.Refused(new DeadlineExceededException("the join of " + request.player()));
         }
         Optional<IdempotencyRecord> earlier = records.of(request.idempotencyId());
         if (earlier.isPresent()) {
             if (!earlier.get().request().equals(request.asked())) {
-                return new JoinStep.KeyReused(earlier.get().request());
+                return new JoinStep.Refused(new IdempotencyKeyReusedException(earlier.get().request()));
             }
             Optional<Match> replayed = current(earlier.get().match());
             if (replayed.isPresent()) {
@@ -92,54 +97,46 @@ final class Queue {
         }
         // a record whose match is gone is at the end of its retention: this join is a new one
         Optional<IdempotencyRecord.Id> recordAs = earlier.isPresent() ? Optional.empty() : request.idempotencyId();
-        PlayerId player = request.player();
-        WaitingPlayer place = places.of(player);
-        if (place != null && !place.queue().equals(name)) {
+        List<PlayerId> ticket = request.players();
+        if (ticket.size() > rules.matchSize()) {
+            return new JoinStep.Refused(new PartyTooLargeException(ticket.size(), rules.matchSize()));
+        }
+        WaitingPlayer place = places.of(request.player());
+        if (place != null && place.queue().equals(name)) {
+            return rejoin(request, place, recordAs);
+        }
+        if (place != null && place.ticket().equals(request.player())) {
             return new JoinStep.WaitingElsewhere(place.queue()); // that queue's unit answers it, and records its key
         }
-        if (place != null) {
-            Match waiting = waitingMatchOf(place);
-            places.put(place.refreshedAt(now));
-            records.record(recordAs, request.asked(), waiting, now);
-            return new JoinStep.Settled(new JoinResult.AlreadyWaiting(waiting));
+        for (PlayerId member : ticket) {
+            if (places.of(member) != null) {
+                return new JoinStep.Refused(new PartyMemberWaitingException(member));
+            }
         }
-        if (open == null) {
-            open = Match.open(matchIds.next(), name, rules.matchSize(), now);
-        }
-        open = open.withPlayer(player, now);
-        Match placed = open;
-        saved.put(placed.id(), placed);
-        places.put(new WaitingPlayer(player, name, placed.id(), now, now));
-        events.add(new PlayerQueued(player, placed, now));
+        Match placed = place(request, matchIds);
         records.record(recordAs, request.asked(), placed, now);
-        if (placed.isReady()) {
-            events.add(new MatchReady(placed, waitTimes(placed), now));
-            placed.players().forEach(places::remove);
-            open = null;
-        }
         return new JoinStep.Settled(new JoinResult.Queued(placed));
     }
 
     /**
-     * A join of another queue by a player who waits here: their match unchanged, their wait timer
-     * started again. Empty when they no longer wait here (the join then runs in its own queue again).
+     * A join of another queue by a player who waits here: their match unchanged, their ticket's wait
+     * timer started again. Empty when they no longer wait here (the join then runs in its own queue again).
      */
-    Optional<JoinResult> refresh(JoinRequest request) {
+    Optional<JoinStep> refresh(JoinRequest request) {
         Optional<Match> replayed = records.replayed(request.idempotencyId(), request.asked(), unit);
         if (replayed.isPresent()) {
-            return Optional.of(new JoinResult.Replayed(replayed.get()));
+            return Optional.of(new JoinStep.Settled(new JoinResult.Replayed(replayed.get())));
         }
         WaitingPlayer place = places.of(request.player());
         if (place == null || !place.queue().equals(name)) {
             return Optional.empty();
         }
-        places.put(place.refreshedAt(now));
-        Match waiting = waitingMatchOf(place);
-        recordIfNew(request.idempotencyId(), request.asked(), waiting);
-        return Optional.of(new JoinResult.AlreadyWaiting(waiting));
+        Optional<IdempotencyRecord.Id> recordAs = records.of(request.idempotencyId()).isPresent()
+                ? Optional.empty() : request.idempotencyId();
+        return Optional.of(rejoin(request, place, recordAs));
     }
 
-    /** The player leaves their waiting match here; empty when they meanwhile wait in another queue. */
+    /** The player leaves their waiting match here, with their whole ticket; empty when they meanwhile wait in another queue. */
     Optional<LeaveResult> leave(LeaveRequest request) {
         PlayerId player = request.player();
         if (request.deadline().hasPassed()) {
@@ -156,41 +153,46 @@ final class Queue {
         if (!place.queue().equals(name)) {
             return Optional.empty();
         }
-        Match after = waitingMatchOf(place).withoutPlayers(List.of(player), now);
-        replaceOpen(after);
-        places.remove(player);
-        events.add(new PlayerLeft(player, after, now));
-        recordIfNew(request.idempotencyId(), LeaveRequest.ASKED, after);
+        Match match = waitingMatchOf(place);
+        List<PlayerId> gone = places.ticketOf(place, match);
+        Match after = remove(match, gone);
+        gone.forEach(member -> events.add(new PlayerLeft(member, after, now)));
+        if (records.of(request.idempotencyId()).isEmpty()) {
+            records.record(request.idempotencyId(), LeaveRequest.ASKED, after, now);
+        }
         return Optional.of(new LeaveResult.Left(after));
     }
 
     /**
-     * Housekeeping: players whose last join is older than the wait timeout leave, and a waiting match
-     * empty for longer than the retention is deleted.
+     * Housekeeping: tickets whose last join is older than the wait timeout leave, and waiting
+     * matches empty for longer than the retention are deleted.
      */
     SweepReport expire() {
-        if (open == null) {
-            return new SweepReport(0, 0, 0);
-        }
-        if (open.players().isEmpty()) {
-            if (!abandoned(open, rules, now)) {
-                return new SweepReport(0, 0, 0);
+        int expired = 0;
+        int deletedEmpty = 0;
+        for (Match match : List.copyOf(waiting)) {
+            if (match.players().isEmpty()) {
+                if (abandoned(match, rules, now)) {
+                    waiting.remove(match);
+                    deleted.add(match.id());
+                    deletedEmpty++;
+                }
+                continue;
             }
-            deleted.add(open.id());
-            open = null;
-            return new SweepReport(0, 0, 1);
+            Set<PlayerId> stale = new LinkedHashSet<>();
+            for (PlayerId player : match.players()) {
+                WaitingPlayer place = places.of(player);
+                if (place != null && stale(place, rules, now)) {
+                    stale.addAll(places.ticketOf(place, match));
+                }
+            }
+            if (!stale.isEmpty()) {
+                Match after = remove(match, List.copyOf(stale));
+                stale.forEach(player -> events.add(new PlayerExpired(player, after, now)));
+                expired += stale.size();
+            }
         }
-        List<PlayerId> stale = stalePlayers();
-        if (stale.isEmpty()) {
-            return new SweepReport(0, 0, 0);
-        }
-        Match after = open.withoutPlayers(stale, now);
-        replaceOpen(after);
-        for (PlayerId player : stale) {
-            places.remove(player);
-            events.add(new PlayerExpired(player, after, now));
-        }
-        return new SweepReport(stale.size(), 0, 0);
+        return new SweepReport(expired, 0, deletedEmpty);
     }
 
     /** What the unit commits, and answers once committed: {@code answer} and the events so far. */
@@ -205,10 +207,8 @@ final class Queue {
      * sweep locks only those queues.
      */
     static boolean needsExpiry(QueueStats stats, MatchmakingRules rules, Instant now) {
-        if (stats.places().isEmpty()) {
-            return abandoned(stats.waitingMatch(), rules, now);
-        }
-        return stats.places().stream().anyMatch(place -> stale(place, rules, now));
+        return stats.waitingMatches().stream().anyMatch(match -> match.players().isEmpty() && abandoned(match, rules, now))
+                || stats.places().stream().anyMatch(place -> stale(place, rules, now));
     }
 
     private static boolean abandoned(Match empty, MatchmakingRules rules, Instant now) {
@@ -219,43 +219,78 @@ final class Queue {
         return rules.expiresWaitingPlayers() && place.lastJoinAt().isBefore(now.minus(rules.waitTimeout()));
     }
 
-    private List<PlayerId> stalePlayers() {
-        List<PlayerId> stale = new ArrayList<>();
-        for (PlayerId player : open.players()) {
-            WaitingPlayer place = places.of(player);
-            if (place != null && stale(place, rules, now)) {
-                stale.add(player);
-            }
+    /** A ticket that waits here joins again: answered with its match if it is exactly this request's ticket. */
+    private JoinStep rejoin(JoinRequest request, WaitingPlayer place, Optional<IdempotencyRecord.Id> recordAs) {
+        Match match = waitingMatchOf(place);
+        List<PlayerId> ticket = places.ticketOf(place, match);
+        if (!place.ticket().equals(request.player()) || !new HashSet<>(ticket).equals(new HashSet<>(request.players()))) {
+            return new JoinStep.Refused(new PartyMemberWaitingException(request.player()));
         }
-        return stale;
+        ticket.forEach(member -> places.put(places.of(member).refreshedAt(now)));
+        records.record(recordAs, request.asked(), match, now);
+        return new JoinStep.Settled(new JoinResult.AlreadyWaiting(match));
     }
 
-    private void replaceOpen(Match after) {
-        open = after;
+    /** Seats the request's ticket by first fit; the match that holds it, ready if it filled it. */
+    private Match place(JoinRequest request, MatchIdGenerator matchIds) {
+        List<PlayerId> ticket = request.players();
+        Match target = waiting.stream().filter(match -> match.seatsLeft() >= ticket.size()).findFirst().orElse(null);
+        if (target == null) {
+            target = Match.open(matchIds.next(), name, rules.matchSize(), now);
+            waiting.add(target);
+        }
+        Match placed = target.withPlayers(ticket, now);
+        for (PlayerId player : ticket) {
+            places.put(new WaitingPlayer(player, name, placed.id(), now, now, request.player()));
+            events.add(new PlayerQueued(player, placed, now));
+        }
+        if (placed.isReady()) {
+            events.add(new MatchReady(placed, waitTimes(placed), now));
+            placed.players().forEach(places::remove);
+        }
+        replace(placed);
+        return placed;
+    }
+
+    private Match remove(Match match, List<PlayerId> gone) {
+        Match after = match.withoutPlayers(gone, now);
+        gone.forEach(places::remove);
+        replace(after);
+        return after;
+    }
+
+    /** {@code after} is the next state of one of the waiting matches: it stays in its place, or leaves once ready. */
+    private void replace(Match after) {
         saved.put(after.id(), after);
+        for (int i = 0; i < waiting.size(); i++) {
+            if (waiting.get(i).id().equals(after.id())) {
+                if (after.isReady()) {
+                    waiting.remove(i);
+                } else {
+                    waiting.set(i, after);
+                }
+                return;
+            }
+        }
     }
 
     /** The match of an earlier request, as it is now: changed by this unit, waiting here, or from the store. */
     private Optional<Match> current(MatchId id) {
         Match changed = saved.get(id);
-        if (changed == null && open != null && open.id().equals(id)) {
-            changed = open;
+        if (changed == null) {
+            changed = waiting.stream().filter(match -> match.id().equals(id)).findFirst().orElse(null);
         }
         return changed != null ? Optional.of(changed) : unit.match(id);
     }
 
-    private void recordIfNew(Optional<IdempotencyRecord.Id> id, String asked, Match match) {
-        if (records.of(id).isEmpty()) {
-            records.record(id, asked, match, now);
-        }
-    }
-
-    /** The one waiting match a place of this queue can be in; anything else is a broken store. */
+    /** The waiting match a place of this queue is in; anything else is a broken store. */
     private Match waitingMatchOf(WaitingPlayer place) {
-        if (open == null || !open.id().equals(place.matchId())) {
-            throw new IllegalStateException("store is inconsistent: " + place + " but waiting match is " + open);
+        for (Match match : waiting) {
+            if (match.id().equals(place.matchId())) {
+                return match;
+            }
         }
-        return open;
+        throw new IllegalStateException("store is inconsistent: " + place + " but waiting matches are " + waiting);
     }
 
     private List<Duration> waitTimes(Match ready) {

@@ -16,7 +16,7 @@ final class QueueStatuses {
     /** Players waiting and the oldest wait of each queue, by queue name. */
     static List<QueueStatus> of(List<QueueStats> queues, Instant now) {
         return queues.stream()
-                .map(stats -> new QueueStatus(stats.waitingMatch().queue(), stats.places().size(),
+                .map(stats -> new QueueStatus(stats.queue(), stats.places().size(),
                         oldestWait(stats, now)))
                 .sorted(Comparator.comparing(status -> status.queue().value()))
                 .toList();

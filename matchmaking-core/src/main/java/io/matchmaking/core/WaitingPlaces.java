@@ -1,5 +1,6 @@
 package io.matchmaking.core;
 
+import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.WaitingPlayer;
@@ -30,6 +31,21 @@ final class WaitingPlaces {
     /** The player's place as the unit has left it so far, or null. */
     WaitingPlayer of(PlayerId player) {
         return now.get(player);
+    }
+
+    /**
+     * The players of {@code place}'s ticket, in {@code match}'s order: the party it joined with, or
+     * the player alone.
+     */
+    List<PlayerId> ticketOf(WaitingPlayer place, Match match) {
+        List<PlayerId> ticket = new ArrayList<>();
+        for (PlayerId player : match.players()) {
+            WaitingPlayer other = now.get(player);
+            if (other != null && other.sameTicketAs(place)) {
+                ticket.add(player);
+            }
+        }
+        return ticket;
     }
 
     void put(WaitingPlayer place) {

@@ -39,7 +39,7 @@ class QueueTest {
 
     private final AtomicInteger ids = new AtomicInteger();
     private final MatchIdGenerator matchIds = () -> MatchId.of("m" + ids.incrementAndGet());
-    private final Snapshot snapshot = new Snapshot();
+    private final QueueSnapshot snapshot = new QueueSnapshot(DEFAULT, RULES.matchSize());
 
     @Test
     void theFirstJoinOpensAMatchAndTheJoinThatFillsItMakesItReadyAndReleasesEveryPlace() {
@@ -58,7 +58,7 @@ class QueueTest {
 
     @Test
     void aNewPlayerTakesTheNextPlaceOfTheQueuesWaitingMatch() {
-        snapshot.waiting("m0", "p1");
+        snapshot.waiting("m0", T0, "p1");
         Queue queue = read(T0.plusSeconds(1), "p2");
         JoinStep step = join(queue, "p2");
 
@@ -74,7 +74,7 @@ class QueueTest {
 
     @Test
     void aWaitingPlayerWhoJoinsAgainKeepsTheirPlaceWithTheTimerStartedAgain() {
-        snapshot.waiting("m0", "p1");
+        snapshot.waiting("m0", T0, "p1");
         Queue queue = read(T0.plusSeconds(30), "p1");
         JoinStep step = join(queue, "p1");
 
@@ -103,27 +103,30 @@ class QueueTest {
         JoinStep step = queue.join(new JoinRequest(PlayerId.of("p1"), DEFAULT, Deadline.in(Duration.ofNanos(-1)),
                 Optional.empty()), matchIds);
 
-        assertThat(step).isInstanceOf(JoinStep.TooLate.class);
+        assertThat(step).isInstanceOfSatisfying(JoinStep.Refused.class,
+                refused -> assertThat(refused.failure()).isInstanceOf(DeadlineExceededException.class));
         assertThat(queue.decided(step).changes().isEmpty()).isTrue();
     }
 
     @Test
     void aKeyServedBeforeAnswersItsMatchAsItIsNowAndRefusesAnotherRequest() {
-        snapshot.waiting("m0", "p1", "p2");
+        snapshot.waiting("m0", T0, "p1", "p2");
         IdempotencyRecord.Id id = new IdempotencyRecord.Id(PlayerId.of("p1"), IdempotencyKey.of("k"));
         snapshot.records.put(id, new IdempotencyRecord(id, "join default", MatchId.of("m0"), T0));
         Queue queue = read(T0, "p1");
 
         JoinRequest again = JoinRequest.of(PlayerId.of("p1")).withKey(IdempotencyKey.of("k"));
-        assertThat(queue.join(again, matchIds)).isEqualTo(new JoinStep.Settled(new JoinResult.Replayed(snapshot.open)));
+        assertThat(queue.join(again, matchIds)).isEqualTo(new JoinStep.Settled(new JoinResult.Replayed(snapshot.waiting.get(0))));
         JoinRequest elsewhere = new JoinRequest(PlayerId.of("p1"), QueueName.of("q")).withKey(IdempotencyKey.of("k"));
-        assertThat(queue.join(elsewhere, matchIds)).isEqualTo(new JoinStep.KeyReused("join default"));
+        assertThat(queue.join(elsewhere, matchIds)).isInstanceOfSatisfying(JoinStep.Refused.class,
+                refused -> assertThat(refused.failure()).isInstanceOf(IdempotencyKeyReusedException.class)
+                        .hasMessageContaining("join default"));
         assertThat(queue.decided(0).changes().isEmpty()).isTrue();
     }
 
     @Test
     void aLeaveTakesThePlayerOutAndAPlayerOfAnotherQueueIsLookedForThere() {
-        snapshot.waiting("m0", "p1", "p2");
+        snapshot.waiting("m0", T0, "p1", "p2");
         Queue queue = read(T0.plusSeconds(5), "p1");
 
         Optional<LeaveResult> left = queue.leave(LeaveRequest.of(PlayerId.of("p1")));
@@ -143,7 +146,7 @@ class QueueTest {
 
     @Test
     void theSweepExpiresPlayersPastTheWaitTimeoutAndDeletesAMatchLeftEmptyPastTheRetention() {
-        snapshot.waiting("m0", "p1", "p2");
+        snapshot.waiting("m0", T0, "p1", "p2");
         snapshot.places.put(PlayerId.of("p2"), snapshot.places.get(PlayerId.of("p2")).refreshedAt(T0.plusSeconds(30)));
         Queue queue = read(T0.plusSeconds(61));
 
@@ -152,8 +155,8 @@ class QueueTest {
         assertThat(unit.changes().released()).extracting(PlayerId::value).containsExactly("p1");
         assertThat(unit.answer().events()).singleElement().isInstanceOf(PlayerExpired.class);
 
-        Snapshot empty = new Snapshot();
-        empty.waiting("m1");
+        QueueSnapshot empty = new QueueSnapshot(DEFAULT, RULES.matchSize());
+        empty.waiting("m1", T0);
         Queue abandoned = Queue.read(empty, DEFAULT, RULES, T0.plus(RULES.retention()), List.of(), Set.of());
         assertThat(abandoned.expire()).isEqualTo(new SweepReport(0, 0, 1));
         assertThat(abandoned.decided(0).changes().deletedMatches()).containsExactly(MatchId.of("m1"));
@@ -161,7 +164,7 @@ class QueueTest {
 
     @Test
     void aPlaceThatPointsAtAnotherMatchThanTheQueuesIsABrokenStoreNotAnAnswer() {
-        snapshot.waiting("m0", "p1");
+        snapshot.waiting("m0", T0, "p1");
         snapshot.places.put(PlayerId.of("p1"), new WaitingPlayer(PlayerId.of("p1"), DEFAULT, MatchId.of("gone"), T0, T0));
         Queue queue = read(T0, "p1");
 
@@ -180,46 +183,5 @@ class QueueTest {
 
     private JoinStep join(Queue queue, String player) {
         return queue.join(JoinRequest.of(PlayerId.of(player)), matchIds);
-    }
-
-    /** A queue's state as plain maps: what a store's unit would read under the lock. */
-    private static final class Snapshot implements QueueUnit {
-
-        private Match open;
-        private final Map<PlayerId, WaitingPlayer> places = new HashMap<>();
-        private final Map<IdempotencyRecord.Id, IdempotencyRecord> records = new HashMap<>();
-
-        void waiting(String id, String... players) {
-            Match match = Match.open(MatchId.of(id), DEFAULT, RULES.matchSize(), T0);
-            for (String player : players) {
-                match = match.withPlayer(PlayerId.of(player), T0);
-                places.put(PlayerId.of(player), new WaitingPlayer(PlayerId.of(player), DEFAULT, match.id(), T0, T0));
-            }
-            open = match;
-        }
-
-        @Override
-        public Optional<Match> waitingMatch() {
-            return Optional.ofNullable(open);
-        }
-
-        @Override
-        public Map<PlayerId, WaitingPlayer> waitingPlayers(Collection<PlayerId> players) {
-            Map<PlayerId, WaitingPlayer> found = new HashMap<>();
-            players.forEach(player -> Optional.ofNullable(places.get(player)).ifPresent(place -> found.put(player, place)));
-            return found;
-        }
-
-        @Override
-        public Map<IdempotencyRecord.Id, IdempotencyRecord> idempotencyRecords(Collection<IdempotencyRecord.Id> ids) {
-            Map<IdempotencyRecord.Id, IdempotencyRecord> found = new HashMap<>();
-            ids.forEach(id -> Optional.ofNullable(records.get(id)).ifPresent(record -> found.put(id, record)));
-            return found;
-        }
-
-        @Override
-        public Optional<Match> match(MatchId id) {
-            return open != null && open.id().equals(id) ? Optional.of(open) : Optional.empty();
-        }
     }
 }

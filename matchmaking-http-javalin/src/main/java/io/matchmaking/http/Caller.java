@@ -28,6 +28,9 @@ sealed interface Caller {
     /** Whether this caller may see {@code match} (a player: only a match they are in). */
     boolean maySee(Match match);
 
+    /** Whether this caller may place {@code members} in a match together with the player it acts as. */
+    boolean mayQueueWith(List<PlayerId> members);
+
     /** Whether this caller may ask where {@code player} is. */
     boolean mayAskAbout(PlayerId player);
 
@@ -48,6 +51,11 @@ sealed interface Caller {
 
         @Override
         public boolean maySee(Match match) {
+            return true;
+        }
+
+        @Override
+        public boolean mayQueueWith(List<PlayerId> members) {
             return true;
         }
 
@@ -87,6 +95,12 @@ sealed interface Caller {
         @Override
         public boolean maySee(Match match) {
             return match.contains(id);
+        }
+
+        /** Only players the game's backend signed into this token's {@code party} claim. */
+        @Override
+        public boolean mayQueueWith(List<PlayerId> members) {
+            return party.containsAll(members);
         }
 
         @Override

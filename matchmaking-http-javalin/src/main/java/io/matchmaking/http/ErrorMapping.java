@@ -7,6 +7,8 @@ import io.matchmaking.core.ConflictingUpdateException;
 import io.matchmaking.core.DeadlineExceededException;
 import io.matchmaking.core.IdempotencyKeyReusedException;
 import io.matchmaking.core.OutcomeUnknownException;
+import io.matchmaking.core.PartyMemberWaitingException;
+import io.matchmaking.core.PartyTooLargeException;
 import io.matchmaking.core.QueueNotAllowedException;
 import io.matchmaking.core.TooManyQueuesException;
 import io.matchmaking.core.StoreUnavailableException;
@@ -45,6 +47,9 @@ final class ErrorMapping {
         });
         routes.exception(IdempotencyKeyReusedException.class, (e, ctx) -> answer(ctx, 422, e.getMessage()));
         routes.exception(QueueNotAllowedException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+        routes.exception(PartyTooLargeException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+        // the exact text API.md promises; which member is in the server's log line of the request, not the answer
+        routes.exception(PartyMemberWaitingException.class, (e, ctx) -> answer(ctx, 409, "party member already waiting"));
         routes.exception(TooManyQueuesException.class, (e, ctx) -> {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             answer(ctx, 429, e.getMessage());

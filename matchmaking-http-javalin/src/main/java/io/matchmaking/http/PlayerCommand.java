@@ -2,14 +2,18 @@ package io.matchmaking.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.matchmaking.core.JoinRequest;
+import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads the body of {@code /join} and {@code /leave}: an object with a string {@code id} (which a
- * player token may leave out: {@link Caller#actingAs}) and an optional string {@code queue}; other
- * fields are ignored. Every way it can be wrong is a 400 with a message that says which.
+ * player token may leave out: {@link Caller#actingAs}), an optional string {@code queue} and, for a
+ * join, an optional {@code party} array of the other members' ids ({@link Caller#mayQueueWith});
+ * other fields are ignored. Every way it can be wrong is a 400 with a message that says which.
  */
 final class PlayerCommand {
 
@@ -18,7 +22,34 @@ final class PlayerCommand {
 
     static JoinRequest join(byte[] body, Caller caller) {
         JsonNode object = object(body);
-        return new JoinRequest(caller.actingAs(player(object)), queue(object));
+        JoinRequest solo = new JoinRequest(caller.actingAs(player(object)), queue(object));
+        List<PlayerId> party = party(object);
+        if (party.isEmpty()) {
+            return solo;
+        }
+        if (!caller.mayQueueWith(party)) {
+            throw ApiException.forbidden("a player token may submit a party only of players its party claim lists");
+        }
+        return solo.withParty(party);
+    }
+
+    /** The other members, as listed; a party of one (an empty array, or only the submitter) is a solo join. */
+    private static List<PlayerId> party(JsonNode object) {
+        JsonNode party = object.get("party");
+        if (party == null || party.isNull()) {
+            return List.of();
+        }
+        if (!party.isArray() || party.size() > Match.MAX_SIZE) {
+            throw ApiException.badRequest("party must be an array of at most " + Match.MAX_SIZE + " player ids");
+        }
+        List<PlayerId> members = new ArrayList<>(party.size());
+        for (JsonNode member : party) {
+            if (!member.isTextual() || !PlayerId.isValid(member.textValue())) {
+                throw ApiException.badRequest("party must list player ids of 1..64 characters of A-Z a-z 0-9 . _ : @ -");
+            }
+            members.add(PlayerId.of(member.textValue()));
+        }
+        return members;
     }
 
     static PlayerId leave(byte[] body, Caller caller) {

@@ -85,15 +85,34 @@ public record Match(
         return players.contains(player);
     }
 
+    /** Places still free: how many players it takes to make this match ready. */
+    public int seatsLeft() {
+        return size - players.size();
+    }
+
     /** The next state with {@code player} in the last place; ready if that filled it. */
     public Match withPlayer(PlayerId player, Instant now) {
+        return withPlayers(List.of(player), now);
+    }
+
+    /**
+     * The next state with {@code joining} in the last places, in their order (one change, however
+     * many join); ready if they filled it.
+     */
+    public Match withPlayers(List<PlayerId> joining, Instant now) {
         requireWaiting();
-        if (contains(player)) {
-            throw new IllegalStateException(player + " is already in match " + id);
+        for (PlayerId player : joining) {
+            if (contains(player)) {
+                throw new IllegalStateException(player + " is already in match " + id);
+            }
         }
-        List<PlayerId> next = new ArrayList<>(players.size() + 1);
+        if (joining.size() > seatsLeft()) {
+            throw new IllegalStateException(joining.size() + " players do not fit the " + seatsLeft()
+                    + " seats left in match " + id);
+        }
+        List<PlayerId> next = new ArrayList<>(players.size() + joining.size());
         next.addAll(players);
-        next.add(player);
+        next.addAll(joining);
         boolean full = next.size() == size;
         Instant at = notBeforeLastChange(now);
         return new Match(id, queue, size, full ? MatchStatus.READY : MatchStatus.WAITING, next, at,

@@ -5,6 +5,7 @@ import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,8 +15,11 @@ import java.util.Optional;
  */
 public interface QueueUnit {
 
-    /** The queue's single waiting match, if it has one. */
-    Optional<Match> waitingMatch();
+    /**
+     * The queue's waiting matches, in the order they were opened: first fit places a party in the
+     * oldest one with enough free seats. With solo joins only there is at most one.
+     */
+    List<Match> waitingMatches();
 
     /**
      * The waiting places of these players, in any queue: a player waiting in another queue is

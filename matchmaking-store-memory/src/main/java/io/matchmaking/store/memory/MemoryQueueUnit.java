@@ -9,6 +9,7 @@ import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +25,8 @@ final class MemoryQueueUnit implements QueueUnit {
     }
 
     @Override
-    public Optional<Match> waitingMatch() {
-        return Optional.ofNullable(state.waitingByQueue.get(queue));
+    public List<Match> waitingMatches() {
+        return state.waitingByQueue.getOrDefault(queue, List.of());
     }
 
     @Override

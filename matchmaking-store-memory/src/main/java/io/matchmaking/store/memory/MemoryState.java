@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class MemoryState {
 
     final ConcurrentHashMap<MatchId, Match> matches = new ConcurrentHashMap<>();
-    final ConcurrentHashMap<QueueName, Match> waitingByQueue = new ConcurrentHashMap<>();
+    /** Each queue's waiting matches in the order they were opened; an immutable list swapped in whole. */
+    final ConcurrentHashMap<QueueName, List<Match>> waitingByQueue = new ConcurrentHashMap<>();
     final ConcurrentHashMap<PlayerId, WaitingPlayer> places = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<PlayerId, MatchId> lastReady = new ConcurrentHashMap<>();
     /** Ready matches in the order they became ready, so a purge touches only what it deletes. */
@@ -72,7 +73,7 @@ final class MemoryState {
         }
         for (MatchId id : changes.deletedMatches()) {
             matches.remove(id);
-            waitingByQueue.computeIfPresent(queue, (name, open) -> open.id().equals(id) ? null : open);
+            replaceWaiting(queue, id, null);
         }
         for (PlayerId player : changes.released()) {
             if (!replaced.contains(player)) {
@@ -113,15 +114,42 @@ final class MemoryState {
 
     private void save(QueueName queue, Match match) {
         matches.put(match.id(), match);
+        replaceWaiting(queue, match.id(), match.isReady() ? null : match);
         if (!match.isReady()) {
-            waitingByQueue.put(queue, match);
             return;
         }
-        waitingByQueue.computeIfPresent(queue, (name, open) -> open.id().equals(match.id()) ? null : open);
         for (PlayerId player : match.players()) {
             lastReady.put(player, match.id());
         }
         readyOrder.add(new ReadyMatch(match.id(), Objects.requireNonNull(match.readyAt())));
+    }
+
+    /**
+     * The waiting match {@code id} of {@code queue} becomes {@code next}: in its place, at the end
+     * when it is new, gone when {@code next} is null. The queue's entry leaves with its last match.
+     */
+    private void replaceWaiting(QueueName queue, MatchId id, Match next) {
+        waitingByQueue.compute(queue, (name, open) -> {
+            List<Match> after = new ArrayList<>(open == null ? List.of() : open);
+            int index = indexOf(after, id);
+            if (index >= 0 && next == null) {
+                after.remove(index);
+            } else if (index >= 0) {
+                after.set(index, next);
+            } else if (next != null) {
+                after.add(next);
+            }
+            return after.isEmpty() ? null : List.copyOf(after);
+        });
+    }
+
+    private static int indexOf(List<Match> matches, MatchId id) {
+        for (int i = 0; i < matches.size(); i++) {
+            if (matches.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     Optional<Match> currentMatchOf(PlayerId player) {
@@ -138,13 +166,18 @@ final class MemoryState {
 
     List<QueueStats> queues() {
         List<QueueStats> stats = new ArrayList<>();
-        for (Match open : waitingByQueue.values()) {
-            List<WaitingPlayer> waiting = open.players().stream()
-                    .map(places::get)
-                    .filter(place -> place != null && place.matchId().equals(open.id()))
-                    .toList();
-            stats.add(new QueueStats(open, waiting));
-        }
+        waitingByQueue.forEach((queue, open) -> {
+            List<WaitingPlayer> waiting = new ArrayList<>();
+            for (Match match : open) {
+                for (PlayerId player : match.players()) {
+                    WaitingPlayer place = places.get(player);
+                    if (place != null && place.matchId().equals(match.id())) {
+                        waiting.add(place);
+                    }
+                }
+            }
+            stats.add(new QueueStats(queue, open, waiting));
+        });
         return stats;
     }
 

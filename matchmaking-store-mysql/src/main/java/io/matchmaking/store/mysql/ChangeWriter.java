@@ -7,9 +7,10 @@ import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.QueueChanges;
 import io.matchmaking.core.store.WaitingPlayer;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -30,7 +31,8 @@ final class ChangeWriter {
     }
 
     void apply(QueueChanges changes) {
-        Optional<Match> before = unit.waitingMatch();
+        Map<MatchId, Match> before = new LinkedHashMap<>();
+        unit.waitingMatches().forEach(match -> before.put(match.id(), match));
         release(changes.released());
         claim(changes.claimed());
         refresh(changes.refreshed());
@@ -39,8 +41,9 @@ final class ChangeWriter {
         PreparedBatch inserts = handle.prepareBatch("INSERT INTO mm_match (" + Rows.MATCH_COLUMNS
                 + ") VALUES (:id, :queue, :size, :status, :players, :updated, :ready, :version)");
         for (Match match : changes.savedMatches()) {
-            if (before.isPresent() && before.get().id().equals(match.id())) {
-                update(before.get(), match, seats);
+            Match stored = before.get(match.id());
+            if (stored != null) {
+                update(stored, match, seats);
             } else {
                 insert(match, inserts, seats);
             }
@@ -53,7 +56,7 @@ final class ChangeWriter {
             seats.execute();
         }
         delete(changes.deletedMatches());
-        pointQueueAtItsWaitingMatch(before, changes);
+        pointQueueAtItsOldestWaitingMatch(before, changes);
         record(changes.recorded());
     }
 
@@ -89,8 +92,8 @@ final class ChangeWriter {
             return;
         }
         PreparedBatch batch = handle.prepareBatch("INSERT INTO mm_waiting (" + Rows.WAITING_COLUMNS
-                + ") VALUES (:player, :queue, :match, :joined, :last)");
-        places.forEach(place -> bindPlace(batch, place).add());
+                + ") VALUES (:player, :queue, :match, :joined, :last, :ticket)");
+        places.forEach(place -> bindPlace(batch, place).bind("ticket", place.ticket().value()).add());
         executeClaiming(batch);
     }
 
@@ -183,27 +186,25 @@ final class ChangeWriter {
     }
 
     /**
-     * The queue row names its waiting match, or none once its match became ready or was deleted
-     * empty. The row itself stays for the queue's next unit; the purge removes rows left idle.
+     * The queue row names its oldest waiting match, or none once it has none: only instances of
+     * the previous schema version read it (a rolling upgrade), and with solo joins it is their one
+     * waiting match. The row itself stays for the queue's next unit; the purge removes rows left idle.
      */
-    private void pointQueueAtItsWaitingMatch(Optional<Match> before, QueueChanges changes) {
-        String beforeId = before.map(match -> match.id().value()).orElse(null);
-        boolean beforeDeleted = before.isPresent() && changes.deletedMatches().contains(before.get().id());
-        String after = changes.savedMatches().stream()
+    private void pointQueueAtItsOldestWaitingMatch(Map<MatchId, Match> before, QueueChanges changes) {
+        Map<MatchId, Match> after = new LinkedHashMap<>(before);
+        changes.savedMatches().forEach(match -> after.put(match.id(), match));
+        changes.deletedMatches().forEach(after::remove);
+        String oldestBefore = before.keySet().stream().findFirst().map(MatchId::value).orElse(null);
+        String oldestAfter = after.values().stream()
                 .filter(match -> !match.isReady())
+                .findFirst()
                 .map(match -> match.id().value())
-                .reduce((first, second) -> second)
-                .orElse(beforeDeleted || readied(before, changes) ? null : beforeId);
-        if (!Objects.equals(after, beforeId)) {
+                .orElse(null);
+        if (!Objects.equals(oldestAfter, oldestBefore)) {
             handle.createUpdate("UPDATE mm_queue SET waiting_match_id = :id WHERE queue = :queue")
-                    .bind("id", after)
+                    .bind("id", oldestAfter)
                     .bind("queue", queue.value())
                     .execute();
         }
-    }
-
-    private static boolean readied(Optional<Match> before, QueueChanges changes) {
-        return before.isPresent() && changes.savedMatches().stream()
-                .anyMatch(match -> match.id().equals(before.get().id()) && match.isReady());
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,13 +225,13 @@ public final class MySqlMatchRepository implements MatchRepository {
         }
     }
 
-    /** What a unit read with its queue's lock: the waiting match, and the database's clock. */
-    private record LockedQueue(Optional<Match> waiting, Instant now) {
+    /** What a unit read with its queue's lock: the waiting matches in the order opened, and the database's clock. */
+    private record LockedQueue(List<Match> waiting, Instant now) {
     }
 
     /**
      * Locks the queue's row by primary key (creating it first if needed) and answers its waiting
-     * match and the database's time, read in the same statement.
+     * matches and the database's time, read in the same statement.
      */
     private static LockedQueue lockQueue(Handle handle, QueueName queue) {
         Optional<LockedQueue> locked = selectForUpdate(handle, queue);
@@ -243,15 +244,27 @@ public final class MySqlMatchRepository implements MatchRepository {
         return locked.orElseThrow(() -> new IllegalStateException("queue row vanished under its lock"));
     }
 
-    /** The queue's row if there is one, holding its waiting match if it has one. */
+    /**
+     * The queue's row if there is one, with its waiting matches. The queue's row is read (and
+     * locked) first, as in every unit; the waiting matches come through the (queue, status, seq)
+     * index, and under READ COMMITTED only the rows read are locked, no gaps: nothing else locks
+     * a waiting match without holding its queue's row.
+     */
     private static Optional<LockedQueue> selectForUpdate(Handle handle, QueueName queue) {
-        // the match row is locked too, by primary key, after the queue's row as in every unit
-        return handle.createQuery("SELECT q.waiting_match_id, m.*, " + DATABASE_NOW + " AS database_now FROM mm_queue q"
-                        + " LEFT JOIN mm_match m ON m.match_id = q.waiting_match_id"
-                        + " WHERE q.queue = :queue FOR UPDATE")
+        List<Map.Entry<Optional<Match>, Instant>> rows = handle.createQuery("SELECT q.queue AS locked_queue, m.*, "
+                        + DATABASE_NOW + " AS database_now FROM mm_queue q"
+                        + " LEFT JOIN mm_match m ON m.queue = q.queue AND m.status = 'waiting'"
+                        + " WHERE q.queue = :queue ORDER BY m.seq FOR UPDATE")
                 .bind("queue", queue.value())
-                .map((rs, ctx) -> new LockedQueue(waitingMatch(rs, ctx, queue), Instant.ofEpochMilli(rs.getLong("database_now"))))
-                .findOne();
+                .map((rs, ctx) -> Map.entry(rs.getString("match_id") == null
+                        ? Optional.<Match>empty() : Optional.of(Rows.MATCH.map(rs, ctx)),
+                        Instant.ofEpochMilli(rs.getLong("database_now"))))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Match> waiting = rows.stream().map(Map.Entry::getKey).flatMap(Optional::stream).toList();
+        return Optional.of(new LockedQueue(waiting, rows.get(0).getValue()));
     }
 
     /**
@@ -267,17 +280,6 @@ public final class MySqlMatchRepository implements MatchRepository {
 
     private Instant databaseNow() {
         return Instant.ofEpochMilli(read(handle -> handle.createQuery("SELECT " + DATABASE_NOW).mapTo(Long.class).one()));
-    }
-
-    private static Optional<Match> waitingMatch(ResultSet rs, StatementContext ctx, QueueName queue)
-            throws SQLException {
-        if (rs.getString("waiting_match_id") == null) {
-            return Optional.empty();
-        }
-        if (rs.getString("match_id") == null) {
-            throw new IllegalStateException("queue " + queue + " points at a missing match");
-        }
-        return Optional.of(Rows.MATCH.map(rs, ctx));
     }
 
     @Override
@@ -341,8 +343,9 @@ public final class MySqlMatchRepository implements MatchRepository {
     @Override
     public List<QueueStats> queues() {
         return read(handle -> {
+            // from the queue rows, through the (queue, status, seq) index: never a scan of retained ready matches
             List<Match> waiting = handle.createQuery("SELECT m.* FROM mm_queue q"
-                            + " JOIN mm_match m ON m.match_id = q.waiting_match_id")
+                            + " JOIN mm_match m ON m.queue = q.queue AND m.status = 'waiting' ORDER BY m.queue, m.seq")
                     .map(Rows.MATCH)
                     .list();
             Map<MatchId, List<WaitingPlayer>> places = handle
@@ -350,10 +353,12 @@ public final class MySqlMatchRepository implements MatchRepository {
                     .map(Rows.WAITING)
                     .stream()
                     .collect(Collectors.groupingBy(WaitingPlayer::matchId));
-            List<QueueStats> stats = new ArrayList<>(waiting.size());
-            for (Match match : waiting) {
-                stats.add(new QueueStats(match, places.getOrDefault(match.id(), List.of())));
-            }
+            Map<QueueName, List<Match>> byQueue = waiting.stream()
+                    .collect(Collectors.groupingBy(Match::queue, LinkedHashMap::new, Collectors.toList()));
+            List<QueueStats> stats = new ArrayList<>(byQueue.size());
+            byQueue.forEach((queue, matches) -> stats.add(new QueueStats(queue, matches, matches.stream()
+                    .flatMap(match -> places.getOrDefault(match.id(), List.of()).stream())
+                    .toList())));
             return stats;
         });
     }

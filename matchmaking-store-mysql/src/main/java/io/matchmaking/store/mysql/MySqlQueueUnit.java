@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,21 +20,21 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The reads of one unit, inside its transaction, after the queue's row is locked: by primary
- * key only, never a locking read through a secondary index. The waiting match came with the lock.
+ * The reads of one unit, inside its transaction, after the queue's row is locked: plain reads by
+ * primary key. The waiting matches came with the lock.
  */
 final class MySqlQueueUnit implements QueueUnit {
 
     private final Handle handle;
     private final QueueName queue;
-    private final Optional<Match> waitingMatch;
+    private final List<Match> waitingMatches;
     private final Instant now;
 
-    /** {@code waitingMatch} and the database's {@code now} were read with the queue's lock. */
-    MySqlQueueUnit(Handle handle, QueueName queue, Optional<Match> waitingMatch, Instant now) {
+    /** {@code waitingMatches} and the database's {@code now} were read with the queue's lock. */
+    MySqlQueueUnit(Handle handle, QueueName queue, List<Match> waitingMatches, Instant now) {
         this.handle = handle;
         this.queue = queue;
-        this.waitingMatch = waitingMatch;
+        this.waitingMatches = List.copyOf(waitingMatches);
         this.now = now;
     }
 
@@ -43,8 +44,8 @@ final class MySqlQueueUnit implements QueueUnit {
     }
 
     @Override
-    public Optional<Match> waitingMatch() {
-        return waitingMatch;
+    public List<Match> waitingMatches() {
+        return waitingMatches;
     }
 
     @Override

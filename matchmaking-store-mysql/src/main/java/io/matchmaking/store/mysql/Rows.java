@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class Rows {
 
     static final String MATCH_COLUMNS = "match_id, queue, size, status, players, updated_at, ready_at, version";
-    static final String WAITING_COLUMNS = "player_id, queue, match_id, joined_at, last_join_at";
+    static final String WAITING_COLUMNS = "player_id, queue, match_id, joined_at, last_join_at, ticket";
 
     static final String RECORD_COLUMNS = "player_id, idem_key, request, match_id, created_at";
 
@@ -54,7 +54,13 @@ final class Rows {
                 QueueName.of(rs.getString("queue")),
                 MatchId.of(rs.getString("match_id")),
                 Instant.ofEpochMilli(rs.getLong("joined_at")),
-                Instant.ofEpochMilli(rs.getLong("last_join_at")));
+                Instant.ofEpochMilli(rs.getLong("last_join_at")),
+                ticket(rs.getString("ticket"), rs.getString("player_id")));
+    }
+
+    /** A place written before tickets existed is its player's own. */
+    private static PlayerId ticket(String ticket, String player) {
+        return PlayerId.of(ticket == null ? player : ticket);
     }
 
     private static IdempotencyRecord record(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -48,7 +48,7 @@ class FrozenLockHolderTest {
         Matchmaker frozen = Matchmaker.builder(frozenInstance).build();
         Matchmaker live = Matchmaker.builder(liveInstance).build();
         frozen.join(PlayerId.of("p1"));
-        proxy.freezeAfter("SELECT q.waiting_match_id");
+        proxy.freezeAfter("SELECT q.queue AS locked_queue");
         CompletableFuture.runAsync(() -> frozen.join(PlayerId.of("stuck")));
         awaitFired();
 

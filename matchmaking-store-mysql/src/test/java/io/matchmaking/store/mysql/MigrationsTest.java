@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class MigrationsTest {
                 + " ORDER BY table_name"))
                 .containsExactly("mm_idempotency", "mm_match", "mm_queue", "mm_schema_history", "mm_seat", "mm_unit", "mm_waiting");
         assertThat(query("SELECT CONCAT(version, ':', success) FROM mm_schema_history ORDER BY installed_rank"))
-                .containsExactly("1:1", "2:1", "3:1");
+                .containsExactly("1:1", "2:1", "3:1", "4:1");
     }
 
     @Test
@@ -44,7 +45,37 @@ class MigrationsTest {
         try (MySqlMatchRepository repository = MySqlMatchRepository.open(database.settings(2))) {
             assertThat(repository.findMatch(match.id())).contains(match);
         }
-        assertThat(query("SELECT COUNT(*) FROM mm_schema_history")).containsExactly("3");
+        assertThat(query("SELECT COUNT(*) FROM mm_schema_history")).containsExactly("4");
+    }
+
+    @Test
+    void aQueueWaitingWhenTheSchemaLearnsOfPartiesKeepsItsMatchAndItsPlayersPlacesAsSoloTickets() {
+        MySqlStoreSettings settings = database.settings(2);
+        Flyway.configure()
+                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .locations("classpath:io/matchmaking/store/mysql/migration")
+                .table(SchemaMigrations.HISTORY_TABLE)
+                .target("3")
+                .load()
+                .migrate();
+        // what the previous version wrote for p1 waiting in the default queue
+        database.execute(
+                "INSERT INTO mm_match (match_id, queue, size, status, players, updated_at, ready_at, version)"
+                        + " VALUES ('m-old', 'default', 2, 'waiting', 'p1', 1000, NULL, 1)",
+                "INSERT INTO mm_seat (match_id, position, player_id) VALUES ('m-old', 0, 'p1')",
+                "INSERT INTO mm_waiting (player_id, queue, match_id, joined_at, last_join_at)"
+                        + " VALUES ('p1', 'default', 'm-old', 1000, 1000)",
+                "INSERT INTO mm_queue (queue, waiting_match_id) VALUES ('default', 'm-old')");
+
+        try (MySqlMatchRepository repository = MySqlMatchRepository.open(settings)) {
+            assertThat(repository.findWaitingPlayer(PlayerId.of("p1")))
+                    .hasValueSatisfying(place -> assertThat(place.ticket()).isEqualTo(PlayerId.of("p1")));
+            Match ready = Matchmaker.builder(repository).build().join(PlayerId.of("p2")).match();
+
+            assertThat(ready.id().value()).isEqualTo("m-old");
+            assertThat(ready.players()).containsExactly(PlayerId.of("p1"), PlayerId.of("p2"));
+            assertThat(ready.isReady()).isTrue();
+        }
     }
 
     private List<String> query(String sql) throws SQLException {

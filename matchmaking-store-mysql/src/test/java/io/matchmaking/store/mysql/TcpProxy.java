@@ -121,7 +121,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /**
-     * The next statement starting with {@code prefix} (say {@code "SELECT q.waiting_match_id"})
+     * The next statement starting with {@code prefix} (say {@code "SELECT q.queue AS locked_queue"})
      * reaches the database, then nothing more passes on that connection either way, its sockets
      * open, as when the instance froze or its network partitioned; until {@link #close()}.
      */
