@@ -101,6 +101,13 @@ class OpenApiContractTest {
         check("post /leave", client.post("/leave", "{\"id\":\"" + "x".repeat(5000) + "\"}"));
         check("get /players/{player_id}", client.get("/players/p1"));
         check("get /players/{player_id}", client.get("/players/nobody"));
+        check("post /join", client.post("/join", "{\"id\":\"w1\",\"party\":[\"w2\"]}"));
+        check("post /join", client.post("/join", "{\"id\":\"w3\",\"party\":[\"w2\"]}"));
+        check("post /join", client.post("/join", "{\"id\":\"w3\",\"party\":[\"a1\",\"a2\",\"a3\"]}"));
+        check("post /join", client.post("/join", "{\"id\":\"w3\",\"party\":\"w4\"}"));
+        check("get /players/{player_id}", client.get("/players/w2"));
+        check("get /queues", client.get("/queues"));
+        check("post /leave", client.post("/leave", "{\"id\":\"w2\"}"));
         check("post /join", client.post("/join", "{\"id\":\"k1\"}", "Idempotency-Key", "key-1"));
         check("post /join", client.post("/join", "{\"id\":\"k1\",\"queue\":\"q\"}", "Idempotency-Key", "key-1"));
         check("post /join", client.post("/join", "{\"id\":\"k1\"}", "Idempotency-Key", "bad key"));

@@ -99,6 +99,25 @@ class PartiesHttpTest {
     }
 
     @Test
+    void aWaitingPlayersPlaceSaysHowManySeatsAreLeftAndTheExpectedWaitOnceThereIsData() {
+        TestClient client = start("MATCHMAKING_API_TOKEN", SERVER_TOKEN);
+        String[] backend = TestClient.bearer(SERVER_TOKEN);
+        client.post("/join", "{\"id\":\"p1\",\"party\":[\"p2\"]}", backend);
+
+        JsonNode place = client.get("/players/p2", backend).json();
+        assertThat(place.get("seats_left").asInt()).isEqualTo(2);
+        assertThat(place.has("expected_wait_seconds")).isTrue();
+        assertThat(place.get("expected_wait_seconds").isNull()).as("no sweep has measured the queue yet").isTrue();
+        JsonNode queue = client.get("/queues", backend).json().get("queues").get(0);
+        assertThat(queue.get("expected_wait_seconds").isNull()).isTrue();
+
+        client.post("/join", "{\"id\":\"p3\",\"party\":[\"p4\"]}", backend);
+        JsonNode ready = client.get("/players/p2", backend).json();
+        assertThat(ready.has("seats_left")).as("a ready match in the seed's shape").isFalse();
+        assertThat(ready.has("expected_wait_seconds")).isFalse();
+    }
+
+    @Test
     void aBadPartyIsA400ThatChangesNothing() {
         TestClient client = start();
         for (String body : List.of("{\"id\":\"p1\",\"party\":\"p2\"}", "{\"id\":\"p1\",\"party\":[1]}",

@@ -11,6 +11,7 @@ import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.WaitingPlayer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +48,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     private final MatchIdGenerator matchIds;
     private final EventPublisher events;
     private final OpenQueues openQueues;
+    private final ArrivalRates arrivals = new ArrivalRates();
 
     Matchmaker(MatchmakerBuilder builder) {
         this.repository = builder.repository;
@@ -242,10 +244,19 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         return repository.findCurrentMatchOf(player);
     }
 
+    /**
+     * How long until {@code match} is full, from its queue's arrival rate as the sweeps measured it;
+     * empty for a ready match, or while the sweeps have not seen enough of its queue.
+     */
+    @Override
+    public Optional<Duration> expectedWait(Match match) {
+        return match.isReady() ? Optional.empty() : arrivals.untilFull(match);
+    }
+
     /** Every queue with a waiting match: players waiting and the oldest wait, by queue name; read now. */
     @Override
     public List<QueueStatus> queues() {
-        return QueueStatuses.of(repository.queues(), time.now(repository));
+        return QueueStatuses.of(repository.queues(), time.now(repository), arrivals);
     }
 
     /**
@@ -268,7 +279,8 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         int expired = 0;
         int deleted = 0;
         List<QueueStats> queues = repository.queues();
-        openQueues.swept(QueueStatuses.of(queues, now));
+        arrivals.observe(queues, now);
+        openQueues.swept(QueueStatuses.of(queues, now, arrivals));
         for (QueueStats stats : queues) {
             if (Queue.needsExpiry(stats, rules, now)) {
                 QueueName queue = stats.queue();

@@ -3,6 +3,7 @@ package io.matchmaking.core;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,12 @@ public interface ReadMatches {
 
     /** The player's waiting match, else their latest ready match still retained. */
     Optional<Match> findPlayerMatch(PlayerId player);
+
+    /**
+     * How long the players of the waiting {@code match} can expect to wait until it is full, from
+     * its queue's recent arrival rate; empty for a ready match or while there is no such data.
+     */
+    Optional<Duration> expectedWait(Match match);
 
     /** Every queue with a waiting match, read now. */
     List<QueueStatus> queues();

@@ -165,7 +165,12 @@ final class MatchRoutes {
         }
         Match match = reads.findPlayerMatch(PlayerId.of(id))
                 .orElseThrow(() -> ApiException.notFound("player not found"));
-        respond(ctx, match);
+        if (match.isReady()) {
+            respond(ctx, match);
+            return;
+        }
+        ctx.header("ETag", ETags.of(match));
+        Json.respond(ctx, 200, PlayerPlaceView.of(match, reads.expectedWait(match)));
     }
 
     private void queues(Context ctx) {

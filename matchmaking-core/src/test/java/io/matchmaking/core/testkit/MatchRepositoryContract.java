@@ -22,6 +22,7 @@ import io.matchmaking.core.match.QueueName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -222,7 +223,7 @@ public abstract class MatchRepositoryContract extends RepositoryFixture {
 
         assertThat(matchmaker.queues()).containsExactly(
                 new QueueStatus(ARENA, 1, Duration.ofSeconds(12)),
-                new QueueStatus(QueueName.DEFAULT, 2, Duration.ofSeconds(42)));
+                new QueueStatus(QueueName.DEFAULT, 2, Duration.ofSeconds(42), Optional.of(Duration.ZERO)));
     }
 
     // --- leave ----------------------------------------------------------------------------
@@ -399,6 +400,27 @@ public abstract class MatchRepositoryContract extends RepositoryFixture {
         matchmaker.sweep();
 
         assertThat(join("p2").id()).isEqualTo(open.id());
+    }
+
+    // --- time to match ---------------------------------------------------------------------
+
+    @Test
+    void theSweepMeasuresAQueuesArrivalRateAndAWaitingMatchIsExpectedToFillAtIt() {
+        Match first = join("p1");
+        assertThat(matchmaker.expectedWait(first)).as("no sweep, no data").isEmpty();
+        clock.advanceSeconds(10);
+        Match second = join("p2");
+        matchmaker.sweep();
+
+        // two players arrived over the ten seconds since the first of them: one every five seconds
+        assertThat(matchmaker.expectedWait(second)).contains(Duration.ofSeconds(5));
+        assertThat(matchmaker.queues()).singleElement().satisfies(queue ->
+                assertThat(queue.expectedWait()).as("a player who joins now makes it ready").contains(Duration.ZERO));
+        Match ready = join("p3");
+        assertThat(matchmaker.expectedWait(ready)).isEmpty();
+        join("p4");
+        assertThat(matchmaker.queues()).singleElement().satisfies(queue ->
+                assertThat(queue.expectedWait()).as("a newcomer waits for one more").contains(Duration.ofSeconds(5)));
     }
 
     // --- events ---------------------------------------------------------------------------
