@@ -7,6 +7,7 @@ import io.matchmaking.core.GroupCommitJoiner;
 import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.JoinResult;
 import io.matchmaking.core.LeaveResult;
+import io.matchmaking.core.PartyMemberWaitingException;
 import io.matchmaking.core.QueueStatus;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
@@ -111,6 +112,31 @@ public abstract class MatchRepositoryConcurrencyContract extends RepositoryFixtu
             assertThat(answers.get(0).match().id()).isEqualTo(answers.get(1).match().id());
             assertThat(matchmaker.queues().stream().mapToInt(QueueStatus::playersWaiting).sum()).isEqualTo(1);
             assertThat(matchmaker.leave(twin)).isInstanceOf(LeaveResult.Left.class);
+        }
+    }
+
+    @Test
+    void twoPartiesSharingAMemberRacingIntoTwoQueuesPlaceExactlyOne() throws Exception {
+        for (int r = 0; r < raceRounds(); r++) {
+            int round = r;
+            PlayerId shared = player("shared" + round);
+            List<Object> answers = Concurrently.run(2, t -> {
+                JoinRequest party = new JoinRequest(player("lead" + t + "-" + round), QueueName.of("side" + t))
+                        .withParty(List.of(shared)); // two of three seats: the placed party waits
+                try {
+                    return matchmaker.join(party);
+                } catch (PartyMemberWaitingException refused) {
+                    return refused;
+                }
+            });
+
+            assertThat(answers).filteredOn(JoinResult.class::isInstance).as("round %d", round).hasSize(1);
+            assertThat(answers).filteredOn(PartyMemberWaitingException.class::isInstance).hasSize(1);
+            JoinResult placed = (JoinResult) answers.stream().filter(JoinResult.class::isInstance).findFirst().orElseThrow();
+            assertThat(matchmaker.queues().stream().mapToInt(QueueStatus::playersWaiting).sum())
+                    .as("only the placed party waits").isEqualTo(2);
+            assertThat(matchmaker.leave(shared)).isInstanceOf(LeaveResult.Left.class);
+            assertThat(placed.match().players()).contains(shared);
         }
     }
 
