@@ -31,14 +31,7 @@ final class MemoryQueueUnit implements QueueUnit {
 
     @Override
     public Map<PlayerId, WaitingPlayer> waitingPlayers(Collection<PlayerId> players) {
-        Map<PlayerId, WaitingPlayer> found = new HashMap<>();
-        for (PlayerId player : players) {
-            WaitingPlayer place = state.places.get(player);
-            if (place != null) {
-                found.put(player, place);
-            }
-        }
-        return found;
+        return state.waitingPlaces(players);
     }
 
     @Override

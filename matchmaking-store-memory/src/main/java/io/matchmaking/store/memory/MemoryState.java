@@ -10,13 +10,17 @@ import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * The maps behind {@link InMemoryMatchRepository} and the one method that writes them.
@@ -44,11 +48,58 @@ final class MemoryState {
     }
 
     /**
+     * Commits of all queues take this exclusively; a unit's read of several players' places
+     * ({@link #waitingPlaces}) validates against it. Without it a unit could read one member of a
+     * party before another queue's commit and another member after it (or a claim that commit
+     * then undid), and refuse a party join as "a member waits" where no one-at-a-time order would
+     * (Lincheck found this). Held for the few map writes of one commit.
+     */
+    private final StampedLock commits = new StampedLock();
+
+    /**
      * Applies one unit's changes; the caller holds the queue's lock.
      *
      * @return false, with nothing changed, when a claimed player already waits in another queue
      */
     boolean apply(QueueName queue, QueueChanges changes) {
+        long stamp = commits.writeLock();
+        try {
+            return applyExclusively(queue, changes);
+        } finally {
+            commits.unlockWrite(stamp);
+        }
+    }
+
+    /**
+     * The places of {@code players} (those who wait) as one snapshot between commits: an optimistic
+     * read, done again under the read lock if a commit ran meanwhile.
+     */
+    Map<PlayerId, WaitingPlayer> waitingPlaces(Collection<PlayerId> players) {
+        long stamp = commits.tryOptimisticRead();
+        Map<PlayerId, WaitingPlayer> found = placesOf(players);
+        if (commits.validate(stamp)) {
+            return found;
+        }
+        stamp = commits.readLock();
+        try {
+            return placesOf(players);
+        } finally {
+            commits.unlockRead(stamp);
+        }
+    }
+
+    private Map<PlayerId, WaitingPlayer> placesOf(Collection<PlayerId> players) {
+        Map<PlayerId, WaitingPlayer> found = new HashMap<>();
+        for (PlayerId player : players) {
+            WaitingPlayer place = places.get(player);
+            if (place != null) {
+                found.put(player, place);
+            }
+        }
+        return found;
+    }
+
+    private boolean applyExclusively(QueueName queue, QueueChanges changes) {
         Set<PlayerId> releasing = new HashSet<>(changes.released());
         if (!claimRecords(changes.recorded())) {
             return false;
