@@ -21,10 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,10 +46,8 @@ final class Queue {
     private final QueueUnit unit;
     private final WaitingPlaces places;
     private final UnitRecords records;
-    /** The waiting matches as this unit leaves them, in the order they were opened. */
-    private final List<Match> waiting;
-    private final Map<MatchId, Match> saved = new LinkedHashMap<>();
-    private final List<MatchId> deleted = new ArrayList<>(1);
+    private final WaitingMatches waiting;
+    private final WaitTimers timers;
     private final List<MatchmakingEvent> events = new ArrayList<>();
 
     private Queue(QueueName name, MatchmakingRules rules, Instant now, QueueUnit unit, List<Match> waiting,
@@ -60,7 +56,8 @@ final class Queue {
         this.rules = rules;
         this.now = now;
         this.unit = unit;
-        this.waiting = new ArrayList<>(waiting);
+        this.waiting = new WaitingMatches(waiting);
+        this.timers = new WaitTimers(rules, now);
         this.places = places;
         this.records = records;
     }
@@ -153,7 +150,7 @@ final class Queue {
         if (!place.queue().equals(name)) {
             return Optional.empty();
         }
-        Match match = waitingMatchOf(place);
+        Match match = waiting.of(place);
         List<PlayerId> gone = places.ticketOf(place, match);
         Match after = remove(match, gone);
         gone.forEach(member -> events.add(new PlayerLeft(member, after, now)));
@@ -170,19 +167,16 @@ final class Queue {
     SweepReport expire() {
         int expired = 0;
         int deletedEmpty = 0;
-        for (Match match : List.copyOf(waiting)) {
-            if (match.players().isEmpty()) {
-                if (abandoned(match, rules, now)) {
-                    waiting.remove(match);
-                    deleted.add(match.id());
-                    deletedEmpty++;
-                }
+        for (Match match : waiting.all()) {
+            if (timers.abandoned(match)) {
+                waiting.delete(match);
+                deletedEmpty++;
                 continue;
             }
             Set<PlayerId> stale = new LinkedHashSet<>();
             for (PlayerId player : match.players()) {
                 WaitingPlayer place = places.of(player);
-                if (place != null && stale(place, rules, now)) {
+                if (place != null && timers.stale(place)) {
                     stale.addAll(places.ticketOf(place, match));
                 }
             }
@@ -197,7 +191,7 @@ final class Queue {
 
     /** What the unit commits, and answers once committed: {@code answer} and the events so far. */
     <R> UnitOfWork<Decision<R>> decided(R answer) {
-        QueueChanges changes = new QueueChanges(List.copyOf(saved.values()), deleted,
+        QueueChanges changes = new QueueChanges(waiting.saved(), waiting.deleted(),
                 places.released(), places.claimed(), places.refreshed()).recording(records.written());
         return new UnitOfWork<>(changes, new Decision<>(answer, events));
     }
@@ -207,21 +201,12 @@ final class Queue {
      * sweep locks only those queues.
      */
     static boolean needsExpiry(QueueStats stats, MatchmakingRules rules, Instant now) {
-        return stats.waitingMatches().stream().anyMatch(match -> match.players().isEmpty() && abandoned(match, rules, now))
-                || stats.places().stream().anyMatch(place -> stale(place, rules, now));
-    }
-
-    private static boolean abandoned(Match empty, MatchmakingRules rules, Instant now) {
-        return !empty.updatedAt().plus(rules.retention()).isAfter(now);
-    }
-
-    private static boolean stale(WaitingPlayer place, MatchmakingRules rules, Instant now) {
-        return rules.expiresWaitingPlayers() && place.lastJoinAt().isBefore(now.minus(rules.waitTimeout()));
+        return new WaitTimers(rules, now).anyDue(stats);
     }
 
     /** A ticket that waits here joins again: answered with its match if it is exactly this request's ticket. */
     private JoinStep rejoin(JoinRequest request, WaitingPlayer place, Optional<IdempotencyRecord.Id> recordAs) {
-        Match match = waitingMatchOf(place);
+        Match match = waiting.of(place);
         List<PlayerId> ticket = places.ticketOf(place, match);
         if (!place.ticket().equals(request.player()) || !new HashSet<>(ticket).equals(new HashSet<>(request.players()))) {
             return new JoinStep.Refused(new PartyMemberWaitingException(request.player()));
@@ -234,11 +219,11 @@ final class Queue {
     /** Seats the request's ticket by first fit; the match that holds it, ready if it filled it. */
     private Match place(JoinRequest request, MatchIdGenerator matchIds) {
         List<PlayerId> ticket = request.players();
-        Match target = waiting.stream().filter(match -> match.seatsLeft() >= ticket.size()).findFirst().orElse(null);
-        if (target == null) {
-            target = Match.open(matchIds.next(), name, rules.matchSize(), now);
-            waiting.add(target);
-        }
+        Match target = waiting.firstFit(ticket.size()).orElseGet(() -> {
+            Match opened = Match.open(matchIds.next(), name, rules.matchSize(), now);
+            waiting.opened(opened);
+            return opened;
+        });
         Match placed = target.withPlayers(ticket, now);
         for (PlayerId player : ticket) {
             places.put(new WaitingPlayer(player, name, placed.id(), now, now, request.player()));
@@ -248,49 +233,21 @@ final class Queue {
             events.add(new MatchReady(placed, waitTimes(placed), now));
             placed.players().forEach(places::remove);
         }
-        replace(placed);
+        waiting.changed(placed);
         return placed;
     }
 
     private Match remove(Match match, List<PlayerId> gone) {
         Match after = match.withoutPlayers(gone, now);
         gone.forEach(places::remove);
-        replace(after);
+        waiting.changed(after);
         return after;
-    }
-
-    /** {@code after} is the next state of one of the waiting matches: it stays in its place, or leaves once ready. */
-    private void replace(Match after) {
-        saved.put(after.id(), after);
-        for (int i = 0; i < waiting.size(); i++) {
-            if (waiting.get(i).id().equals(after.id())) {
-                if (after.isReady()) {
-                    waiting.remove(i);
-                } else {
-                    waiting.set(i, after);
-                }
-                return;
-            }
-        }
     }
 
     /** The match of an earlier request, as it is now: changed by this unit, waiting here, or from the store. */
     private Optional<Match> current(MatchId id) {
-        Match changed = saved.get(id);
-        if (changed == null) {
-            changed = waiting.stream().filter(match -> match.id().equals(id)).findFirst().orElse(null);
-        }
-        return changed != null ? Optional.of(changed) : unit.match(id);
-    }
-
-    /** The waiting match a place of this queue is in; anything else is a broken store. */
-    private Match waitingMatchOf(WaitingPlayer place) {
-        for (Match match : waiting) {
-            if (match.id().equals(place.matchId())) {
-                return match;
-            }
-        }
-        throw new IllegalStateException("store is inconsistent: " + place + " but waiting matches are " + waiting);
+        Optional<Match> known = waiting.known(id);
+        return known.isPresent() ? known : unit.match(id);
     }
 
     private List<Duration> waitTimes(Match ready) {
