@@ -3,6 +3,7 @@ package io.matchmaking.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /** Leave, player lookup, queues and health, over real HTTP. */
@@ -37,8 +38,9 @@ class ExtraEndpointsTest extends RunningServerTest {
 
     @Test
     void playersAnswersTheWaitingMatchElseTheLatestReadyOne() {
-        JsonNode waiting = client.join("p1").json();
-        assertThat(client.get("/players/p1").json()).isEqualTo(waiting);
+        ObjectNode waiting = (ObjectNode) client.join("p1").json();
+        waiting.put("seats_left", 2).putNull("expected_wait_seconds");
+        assertThat(client.get("/players/p1").json()).as("the match, and how far from ready").isEqualTo(waiting);
 
         client.join("p2");
         JsonNode ready = client.join("p3").json();
