@@ -48,7 +48,7 @@ class QueueIsolationIT extends MySqlProcessTest {
                 ServerProcess frozen = ServerProcess.start(mysqlEnv(database.urlThrough(proxy.address())));
                 ServerProcess live = ServerProcess.start(mysqlEnv(database.url()))) {
             assertThat(frozen.client().join("p1").status()).isEqualTo(200);
-            proxy.freezeAfter("SELECT q.waiting_match_id");
+            proxy.freezeAfter("SELECT q.queue AS locked_queue");
             CompletableFuture.runAsync(() -> {
                 try {
                     frozen.client().join("stuck");
