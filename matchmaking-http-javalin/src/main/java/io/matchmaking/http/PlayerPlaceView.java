@@ -19,6 +19,11 @@ record PlayerPlaceView(
 
     static PlayerPlaceView of(Match waiting, Optional<Duration> expectedWait) {
         return new PlayerPlaceView(MatchView.of(waiting), waiting.seatsLeft(),
-                expectedWait.map(wait -> Math.round(wait.toMillis() / 1000.0)).orElse(null));
+                seconds(expectedWait));
+    }
+
+    /** An expected wait as the JSON says it: whole seconds, rounded; null without an estimate. */
+    static Long seconds(Optional<Duration> expectedWait) {
+        return expectedWait.map(wait -> Math.round(wait.toMillis() / 1000.0)).orElse(null);
     }
 }

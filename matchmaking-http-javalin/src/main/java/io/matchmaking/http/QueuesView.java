@@ -25,7 +25,7 @@ record QueuesView(@JsonProperty("queues") List<QueueView> queues) {
     static QueuesView of(List<QueueStatus> statuses) {
         return new QueuesView(statuses.stream()
                 .map(s -> new QueueView(s.queue().value(), s.playersWaiting(), s.oldestWait().toSeconds(),
-                        s.expectedWait().map(wait -> Math.round(wait.toMillis() / 1000.0)).orElse(null)))
+                        PlayerPlaceView.seconds(s.expectedWait())))
                 .toList());
     }
 }

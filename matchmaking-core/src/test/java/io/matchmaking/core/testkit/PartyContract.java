@@ -17,7 +17,6 @@ import io.matchmaking.core.event.PlayerExpired;
 import io.matchmaking.core.event.PlayerLeft;
 import io.matchmaking.core.match.IdempotencyKey;
 import io.matchmaking.core.match.Match;
-import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Duration;
