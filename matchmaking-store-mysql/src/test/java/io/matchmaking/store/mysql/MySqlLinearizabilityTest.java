@@ -1,6 +1,7 @@
 package io.matchmaking.store.mysql;
 
 import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.testkit.ObservedMatchmaker;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.IntGen;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
  * The matchmaker on MySQL is linearizable, checked by Lincheck's stress mode: scenarios of solo and
  * party joins, leaves and reads run on real threads against the real database, each in names of
  * its own (one schema for all: a new database per scenario would take longer than the scenario).
+ * Each scenario, and each replay of one by the checker, has a matchmaker of its own over that
+ * schema, as a new instance of the server would: a matchmaker's own memory (the queues it knows to
+ * be open, capped at 1,000) must not carry over from the thousands of scenarios before it.
  * Model checking is not run here: it would have to control every thread switch inside the JDBC
  * driver and the pool, and a socket read it cannot step through; the memory store's test runs it.
  */
@@ -24,14 +28,15 @@ public class MySqlLinearizabilityTest {
 
     private static final AtomicInteger SCENARIOS = new AtomicInteger();
     private static MySqlContract mysql;
-    private static Matchmaker shared;
+    private static MatchRepository repository;
 
-    private final ObservedMatchmaker matchmaker = new ObservedMatchmaker(shared, "s" + SCENARIOS.incrementAndGet());
+    private final ObservedMatchmaker matchmaker =
+            new ObservedMatchmaker(Matchmaker.builder(repository).build(), "s" + SCENARIOS.incrementAndGet());
 
     @BeforeAll
     static void database() {
         mysql = new MySqlContract(4);
-        shared = Matchmaker.builder(mysql.freshRepository()).build();
+        repository = mysql.freshRepository();
     }
 
     @AfterAll
