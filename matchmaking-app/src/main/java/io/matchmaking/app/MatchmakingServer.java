@@ -58,6 +58,7 @@ public final class MatchmakingServer {
                 .rules(config.rules())
                 .queueLimits(config.queueLimits())
                 .matchIds(new TimeOrderedMatchIds())
+                .retryListener(metrics.retries())
                 .listener(metrics.listener())
                 .listener(watchers)
                 .build();

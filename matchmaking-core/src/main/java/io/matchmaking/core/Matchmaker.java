@@ -39,15 +39,14 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
 
     private static final System.Logger LOG = System.getLogger(Matchmaker.class.getName());
 
-    /** How often a join chases a player who keeps moving between queues before giving up. */
-    private static final int MAX_REDIRECTS = 8;
-
     private final MatchRepository repository;
     private final MatchmakingRules rules;
     private final TimesOfRecord time;
     private final MatchIdGenerator matchIds;
     private final EventPublisher events;
     private final OpenQueues openQueues;
+    private final RetryPolicy retryPolicy;
+    private final RetryListener retryListener;
     private final ArrivalRates arrivals = new ArrivalRates();
 
     Matchmaker(MatchmakerBuilder builder) {
@@ -56,6 +55,8 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         this.time = new TimesOfRecord(builder.clock, builder.clockOverridesStore);
         this.matchIds = builder.matchIds;
         this.openQueues = new OpenQueues(builder.queueLimits);
+        this.retryPolicy = builder.retryPolicy;
+        this.retryListener = builder.retryListener;
         List<MatchmakingListener> listeners = new ArrayList<>(builder.listeners);
         listeners.add(0, openQueues::changed);
         this.events = new EventPublisher(listeners);
@@ -80,15 +81,16 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     /** One join; see {@link #joinAll(List)}. */
     public JoinResult join(JoinRequest request) {
         // joinAll of one request without the grouping a batch needs: every join of the memory store comes here
-        return settle(request, joinOne(request));
+        Attempts attempts = attemptsAt("the join of " + request.player());
+        return settle(request, joinOne(request, attempts), attempts);
     }
 
-    private JoinStep joinOne(JoinRequest request) {
-        return joinUnit(request.queue(), List.of(request)).get(0);
+    private JoinStep joinOne(JoinRequest request, Attempts attempts) {
+        return joinUnit(request.queue(), List.of(request), attempts).get(0);
     }
 
     /** One unit of {@code queue} that places {@code requests} in their order. */
-    private List<JoinStep> joinUnit(QueueName queue, List<JoinRequest> requests) {
+    private List<JoinStep> joinUnit(QueueName queue, List<JoinRequest> requests, Attempts attempts) {
         openQueues.admit(queue);
         List<PlayerId> players = new ArrayList<>(requests.size());
         Set<IdempotencyRecord.Id> keys = new LinkedHashSet<>();
@@ -96,14 +98,14 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
             players.addAll(request.players());
             request.idempotencyId().ifPresent(keys::add);
         }
-        return events.publish(repository.inQueue(queue, unit -> {
+        return events.publish(attempts.run(() -> repository.inQueue(queue, unit -> {
             Queue state = queueOf(unit, queue, players, keys);
             List<JoinStep> steps = new ArrayList<>(requests.size());
             for (JoinRequest request : requests) {
                 steps.add(state.join(request, matchIds));
             }
             return state.decided(steps);
-        }));
+        })));
     }
 
     /**
@@ -140,7 +142,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
             List<JoinRequest> ofQueue = indexes.stream().map(requests::get).toList();
             List<JoinStep> steps;
             try {
-                steps = joinUnit(queue, ofQueue);
+                steps = joinUnit(queue, ofQueue, attemptsAt("the joins of queue " + queue));
             } catch (RuntimeException unitFailed) {
                 indexes.forEach(index -> attempts[index] = JoinAttempt.failed(unitFailed));
                 return;
@@ -148,7 +150,9 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
             for (int k = 0; k < indexes.size(); k++) {
                 int index = indexes.get(k);
                 try {
-                    attempts[index] = JoinAttempt.succeeded(settle(requests.get(index), steps.get(k)));
+                    JoinRequest request = requests.get(index);
+                    Attempts redirects = attemptsAt("the join of " + request.player());
+                    attempts[index] = JoinAttempt.succeeded(settle(request, steps.get(k), redirects));
                 } catch (RuntimeException redirectFailed) {
                     attempts[index] = JoinAttempt.failed(redirectFailed);
                 }
@@ -157,23 +161,21 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         return List.of(attempts);
     }
 
-    private JoinResult settle(JoinRequest request, JoinStep step) {
-        for (int redirects = 0; ; redirects++) {
+    /** Follows a join whose player waits in another queue until it settles, on {@code attempts}. */
+    private JoinResult settle(JoinRequest request, JoinStep step, Attempts attempts) {
+        while (true) {
             if (step instanceof JoinStep.Settled settled) {
                 return settled.result();
             }
             if (step instanceof JoinStep.Refused refused) {
                 throw refused.failure();
             }
-            if (redirects == MAX_REDIRECTS) {
-                throw new ConflictingUpdateException("player " + request.player() + " keeps moving between queues");
-            }
             QueueName elsewhere = ((JoinStep.WaitingElsewhere) step).queue();
-            Optional<JoinStep> refreshed = events.publish(repository.inQueue(elsewhere, unit -> {
+            Optional<JoinStep> refreshed = events.publish(attempts.run(() -> repository.inQueue(elsewhere, unit -> {
                 Queue state = queueOf(unit, elsewhere, request.players(), keysOf(request.idempotencyId()));
                 return state.decided(state.refresh(request));
-            }));
-            step = refreshed.isPresent() ? refreshed.get() : joinOne(request);
+            })));
+            step = refreshed.isPresent() ? refreshed.get() : joinOne(request, attempts);
         }
     }
 
@@ -190,21 +192,26 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     @Override
     public LeaveResult leave(LeaveRequest request) {
         PlayerId player = request.player();
-        for (int attempt = 0; attempt < MAX_REDIRECTS; attempt++) {
+        Attempts attempts = attemptsAt("the leave of " + player);
+        while (true) {
             Optional<WaitingPlayer> place = repository.findWaitingPlayer(player);
             if (place.isEmpty()) {
                 return replayedLeave(request).orElseGet(LeaveResult.NotWaiting::new);
             }
             QueueName queue = place.get().queue();
-            Optional<LeaveResult> result = events.publish(repository.inQueue(queue, unit -> {
+            Optional<LeaveResult> result = events.publish(attempts.run(() -> repository.inQueue(queue, unit -> {
                 Queue state = queueOf(unit, queue, List.of(player), keysOf(request.idempotencyId()));
                 return state.decided(state.leave(request));
-            }));
+            })));
             if (result.isPresent()) {
                 return result.get();
             }
         }
-        throw new ConflictingUpdateException("player " + player + " keeps moving between queues");
+    }
+
+    /** A fresh retry budget for one call. */
+    private Attempts attemptsAt(String call) {
+        return new Attempts(retryPolicy, retryListener, call);
     }
 
     /** {@code queue} as {@code unit} reads it, at the unit's time of record. */
@@ -285,10 +292,11 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
             if (Queue.needsExpiry(stats, rules, now)) {
                 QueueName queue = stats.queue();
                 try {
-                    SweepReport report = events.publish(repository.inQueue(queue, unit -> {
-                        Queue state = queueOf(unit, queue, List.of(), Set.of());
-                        return state.decided(state.expire());
-                    }));
+                    SweepReport report = events.publish(attemptsAt("the expiry of queue " + queue)
+                            .run(() -> repository.inQueue(queue, unit -> {
+                                Queue state = queueOf(unit, queue, List.of(), Set.of());
+                                return state.decided(state.expire());
+                            })));
                     expired += report.expiredPlayers();
                     deleted += report.deletedEmptyMatches();
                 } catch (RuntimeException e) {
@@ -297,7 +305,8 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
                 }
             }
         }
-        int purged = repository.purgeReadyMatches(now.minus(rules.retention()));
+        // idempotent: a purge the store gave up on part way is run again whole
+        int purged = attemptsAt("the purge").run(() -> repository.purgeReadyMatches(now.minus(rules.retention())));
         return new SweepReport(expired, purged, deleted);
     }
 }

@@ -17,6 +17,8 @@ public final class MatchmakerBuilder {
     boolean clockOverridesStore;
     MatchIdGenerator matchIds = MatchIdGenerator.randomUuids();
     QueueLimits queueLimits = QueueLimits.DEFAULT;
+    RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    RetryListener retryListener = RetryListener.NONE;
     final List<MatchmakingListener> listeners = new ArrayList<>();
 
     MatchmakerBuilder(MatchRepository repository) {
@@ -56,6 +58,18 @@ public final class MatchmakerBuilder {
     /** Which queues joins may name; {@link QueueLimits#DEFAULT} otherwise. */
     public MatchmakerBuilder queueLimits(QueueLimits value) {
         this.queueLimits = Objects.requireNonNull(value, "queueLimits");
+        return this;
+    }
+
+    /** How often a call runs units that did not commit; {@link RetryPolicy#DEFAULT} otherwise. */
+    public MatchmakerBuilder retryPolicy(RetryPolicy value) {
+        this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+        return this;
+    }
+
+    /** Hears every unit of work run again, with its reason (for metrics). */
+    public MatchmakerBuilder retryListener(RetryListener value) {
+        this.retryListener = Objects.requireNonNull(value, "retryListener");
         return this;
     }
 

@@ -26,13 +26,22 @@ final class QueueSnapshot implements QueueUnit {
     final QueueName queue;
     final int matchSize;
     final List<Match> waiting = new ArrayList<>();
-    final Map<MatchId, Match> matches = new HashMap<>();
-    final Map<PlayerId, WaitingPlayer> places = new HashMap<>();
-    final Map<IdempotencyRecord.Id, IdempotencyRecord> records = new HashMap<>();
+    final Map<MatchId, Match> matches;
+    final Map<PlayerId, WaitingPlayer> places;
+    final Map<IdempotencyRecord.Id, IdempotencyRecord> records;
 
     QueueSnapshot(QueueName queue, int matchSize) {
+        this(queue, matchSize, new HashMap<>(), new HashMap<>(), new HashMap<>());
+    }
+
+    /** A queue that shares matches, places and records with other queues ({@link SnapshotStore}). */
+    QueueSnapshot(QueueName queue, int matchSize, Map<MatchId, Match> matches, Map<PlayerId, WaitingPlayer> places,
+            Map<IdempotencyRecord.Id, IdempotencyRecord> records) {
         this.queue = queue;
         this.matchSize = matchSize;
+        this.matches = matches;
+        this.places = places;
+        this.records = records;
     }
 
     /** Adds a waiting match holding {@code players}, each a solo ticket, all joined at {@code at}. */

@@ -14,14 +14,17 @@ import java.util.Optional;
  * reaches the store as a {@link QueueWork}. A store is correct when it passes the contract suite
  * in this module's test-jar ({@code MatchRepositoryContract}).
  *
- * <p>Failures to reach the storage are {@link io.matchmaking.core.StoreUnavailableException}.
+ * <p>Failures to reach the storage are {@link io.matchmaking.core.StoreUnavailableException}; a
+ * commit whose outcome the store cannot establish is an {@link io.matchmaking.core.OutcomeUnknownException}.
  */
 public interface MatchRepository extends AutoCloseable {
 
     /**
-     * Runs {@code work} atomically for {@code queue}: no other unit of the same queue interleaves,
-     * and readers see all of its changes or none. The store may run the work more than once
-     * (conflicts, deadlocks); only the attempt that commits returns.
+     * Runs {@code work} once, atomically for {@code queue}: no other unit of the same queue
+     * interleaves, and readers see all of its changes or none. A store never runs it again itself:
+     * an attempt that did not commit but may simply be repeated (a lost claim, a deadlock, a COMMIT
+     * shown not to have happened) is a {@link io.matchmaking.core.UnitNotCommittedException} with its
+     * reason, and the core's retry policy decides what follows.
      */
     <T> T inQueue(QueueName queue, QueueWork<T> work);
 
@@ -51,7 +54,8 @@ public interface MatchRepository extends AutoCloseable {
     /**
      * Deletes ready matches that became ready before {@code readyBefore}, and idempotency records
      * written before it; they are not found afterwards. Ready matches never change, so this needs
-     * no queue lock.
+     * no queue lock. A store may throw {@link io.matchmaking.core.UnitNotCommittedException} part
+     * way (lock contention): the core runs the purge again whole.
      *
      * @return how many were deleted
      */
@@ -63,10 +67,6 @@ public interface MatchRepository extends AutoCloseable {
      */
     default Optional<Instant> now() {
         return Optional.empty();
-    }
-
-    /** Tells {@code listener} about every unit this store runs again; the default store never retries. */
-    default void setRetryListener(RetryListener listener) {
     }
 
     /** Whether the storage answers now (the readiness check). */

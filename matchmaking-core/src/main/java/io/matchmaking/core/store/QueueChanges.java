@@ -14,11 +14,12 @@ import java.util.stream.Stream;
  * @param savedMatches   final state of every match the unit changed (insert or replace)
  * @param deletedMatches waiting matches removed for good (empty and past retention)
  * @param released       players whose waiting place ends (they left, expired, or their match is ready)
- * @param claimed        new waiting places; a store must refuse, and run the work again, if
- *                       the player already waits elsewhere
+ * @param claimed        new waiting places; a store must refuse them all, with a
+ *                       {@link io.matchmaking.core.UnitNotCommittedException} of reason
+ *                       {@code CLAIM_CONFLICT}, if the player already waits elsewhere
  * @param refreshed      existing waiting places of this queue with a new {@code lastJoinAt}
- * @param recorded       idempotency records of the requests this unit served; a store must refuse,
- *                       and run the work again, if a record of the same id exists
+ * @param recorded       idempotency records of the requests this unit served; refused the same
+ *                       way if a record of the same id exists
  */
 public record QueueChanges(
         List<Match> savedMatches,

@@ -2,7 +2,7 @@ package io.matchmaking.core.store;
 
 /**
  * Logic the core runs atomically for one queue. It reads through the {@link QueueUnit} and
- * returns its result with the changes to commit; it must have no other effect, because a store
+ * returns its result with the changes to commit; it must have no other effect, because the core
  * may run it again (after a conflict or a deadlock) before one attempt commits.
  *
  * @param <T> what the work answers

@@ -8,15 +8,26 @@ import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.JoinResult;
 import io.matchmaking.core.LeaveResult;
 import io.matchmaking.core.PartyMemberWaitingException;
+import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.QueueStatus;
+import io.matchmaking.core.RetryReason;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.store.QueueWork;
+import io.matchmaking.core.store.UnitOfWork;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,6 +110,55 @@ public abstract class MatchRepositoryConcurrencyContract extends RepositoryFixtu
         assertThat(answers).filteredOn(JoinResult.Queued.class::isInstance).hasSize(1);
         assertThat(matchmaker.findMatch(answers.get(0).match().id()).orElseThrow().players())
                 .containsExactly(player("twin"));
+    }
+
+    /**
+     * The port's promise that a store runs a unit once: a claim taken by another queue while a unit
+     * decides is refused as {@link RetryReason#CLAIM_CONFLICT}, and it is the core that runs the
+     * unit again, which then finds the player in the other queue. The other queue's join runs on a
+     * second thread while the first unit holds its lock; a store that serialized the two queues
+     * would fail the join's timeout instead of hanging.
+     */
+    @Test
+    void aClaimTakenWhileAUnitDecidesIsRefusedOnceAndTheCoreRunsTheUnitAgain() throws Exception {
+        PlayerId twin = player("twin");
+        QueueName first = QueueName.of("first");
+        QueueName second = QueueName.of("second");
+        AtomicInteger decisions = new AtomicInteger();
+        List<RetryReason> heard = new CopyOnWriteArrayList<>();
+        ExecutorService rival = Executors.newSingleThreadExecutor();
+        MatchRepository racing = new ForwardingRepository(repository) {
+            @Override
+            public <T> T inQueue(QueueName queue, QueueWork<T> work) {
+                return super.inQueue(queue, unit -> {
+                    UnitOfWork<T> decided = work.decide(unit);
+                    if (queue.equals(first) && decisions.getAndIncrement() == 0) {
+                        await(rival.submit(() -> matchmaker.join(new JoinRequest(twin, second))));
+                    }
+                    return decided;
+                });
+            }
+        };
+        Matchmaker racer = Matchmaker.builder(racing).clock(clock).clockOverridesStore(true)
+                .matchIds(matchIds).retryListener(heard::add).build();
+        try {
+            JoinResult answer = racer.join(new JoinRequest(twin, first));
+
+            assertThat(heard).containsExactly(RetryReason.CLAIM_CONFLICT);
+            assertThat(decisions).as("refused once by the store, run again once by the core").hasValue(2);
+            assertThat(answer.match().queue()).isEqualTo(second);
+            assertThat(repository.findWaitingPlayer(twin).orElseThrow().queue()).isEqualTo(second);
+        } finally {
+            rival.shutdownNow();
+        }
+    }
+
+    private static void await(Future<?> rivalJoin) {
+        try {
+            rivalJoin.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the other queue's join did not commit while this unit decided", e);
+        }
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.matchmaking.http.metrics;
 
 import io.matchmaking.core.ReadMatches;
+import io.matchmaking.core.RetryListener;
+import io.matchmaking.core.RetryReason;
 import io.matchmaking.core.event.MatchmakingListener;
 import io.matchmaking.core.store.MatchRepository;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -13,7 +16,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
@@ -21,7 +26,8 @@ import java.util.function.IntSupplier;
 /**
  * Everything the server measures, in one Prometheus registry: JVM and process binders, store
  * timers (wrap the repository with {@link #timed}), domain counters (register {@link #listener()}
- * with the matchmaker) and per-queue gauges (after {@link #watchQueues}).
+ * with the matchmaker), retries by reason (register {@link #retries()}) and per-queue gauges
+ * (after {@link #watchQueues}).
  */
 public final class MatchmakingMetrics implements AutoCloseable {
 
@@ -54,6 +60,21 @@ public final class MatchmakingMetrics implements AutoCloseable {
     /** {@code store}, with every operation timed and every retry counted. */
     public MatchRepository timed(MatchRepository store) {
         return new TimedMatchRepository(store, registry);
+    }
+
+    /**
+     * The listener that counts units of work the matchmaker ran again, by reason
+     * ({@code matchmaking.store.retries}: a lost claim, a deadlock or lock wait timeout, a lost COMMIT).
+     */
+    public RetryListener retries() {
+        Map<RetryReason, Counter> counters = new EnumMap<>(RetryReason.class);
+        for (RetryReason reason : RetryReason.values()) {
+            counters.put(reason, Counter.builder("matchmaking.store.retries")
+                    .description("Units of work run again: a lost claim, a deadlock or lock wait timeout, a lost COMMIT")
+                    .tag("reason", reason.label())
+                    .register(registry));
+        }
+        return reason -> counters.get(reason).increment();
     }
 
     /** The listener that counts joins, leaves, expirations, matches formed and time to ready. */

@@ -8,9 +8,7 @@ import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
-import io.matchmaking.core.store.RetryListener;
 import io.matchmaking.core.store.WaitingPlayer;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
@@ -21,44 +19,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/**
- * Times every store operation ({@code matchmaking.store.operations}, by operation and outcome)
- * and counts the units of work the store ran again ({@code matchmaking.store.retries}, by reason:
- * a lost claim, a deadlock or lock wait timeout), as the store reports them.
- */
+/** Times every store operation ({@code matchmaking.store.operations}, by operation and outcome). */
 final class TimedMatchRepository implements MatchRepository {
 
     private final MatchRepository store;
     private final MeterRegistry registry;
-    private volatile RetryListener alsoOnRetry = RetryListener.NONE;
     private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+
     TimedMatchRepository(MatchRepository store, MeterRegistry registry) {
         this.store = store;
         this.registry = registry;
-        for (String reason : new String[] {"claim_conflict", "lock_contention"}) {
-            retries(reason);
-        }
-        store.setRetryListener(reason -> {
-            retries(reason).increment();
-            alsoOnRetry.retried(reason);
-        });
-    }
-
-    private Counter retries(String reason) {
-        return Counter.builder("matchmaking.store.retries")
-                .description("Units of work the store ran again: a lost claim, a deadlock or a lock wait timeout")
-                .tag("reason", reason)
-                .register(registry);
     }
 
     @Override
     public <T> T inQueue(QueueName queue, QueueWork<T> work) {
         return timed("in_queue", () -> store.inQueue(queue, work));
-    }
-
-    @Override
-    public void setRetryListener(RetryListener listener) {
-        alsoOnRetry = listener;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.matchmaking.store.memory;
 
-import io.matchmaking.core.StoreUnavailableException;
+import io.matchmaking.core.RetryReason;
+import io.matchmaking.core.UnitNotCommittedException;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
@@ -9,7 +10,6 @@ import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
-import io.matchmaking.core.store.RetryListener;
 import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Instant;
@@ -36,12 +36,9 @@ import java.util.Optional;
 public final class InMemoryMatchRepository implements MatchRepository {
 
     private static final int LOCK_STRIPES = 256;
-    /** A claim loses only to a commit of another queue; the retry then sees it, so two tries are the norm. */
-    private static final int MAX_ATTEMPTS = 100;
 
     private final Object[] locks = new Object[LOCK_STRIPES];
     private final MemoryState state = new MemoryState();
-    private volatile RetryListener retryListener = RetryListener.NONE;
 
     /** An empty store. */
     public InMemoryMatchRepository() {
@@ -54,20 +51,13 @@ public final class InMemoryMatchRepository implements MatchRepository {
     public <T> T inQueue(QueueName queue, QueueWork<T> work) {
         Objects.requireNonNull(queue, "queue");
         synchronized (locks[Math.floorMod(queue.hashCode(), LOCK_STRIPES)]) {
-            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-                UnitOfWork<T> unit = work.decide(new MemoryQueueUnit(queue, state));
-                if (unit.changes().isEmpty() || state.apply(queue, unit.changes())) {
-                    return unit.answer();
-                }
-                retryListener.retried("claim_conflict");
+            UnitOfWork<T> unit = work.decide(new MemoryQueueUnit(queue, state));
+            if (unit.changes().isEmpty() || state.apply(queue, unit.changes())) {
+                return unit.answer();
             }
         }
-        throw new StoreUnavailableException("gave up on queue " + queue + " after " + MAX_ATTEMPTS + " conflicting attempts");
-    }
-
-    @Override
-    public void setRetryListener(RetryListener listener) {
-        this.retryListener = Objects.requireNonNull(listener, "listener");
+        // a unit of another queue claimed one of the players or keys since this one read them
+        throw new UnitNotCommittedException(RetryReason.CLAIM_CONFLICT, "a claim of queue " + queue + " was taken", null);
     }
 
     @Override

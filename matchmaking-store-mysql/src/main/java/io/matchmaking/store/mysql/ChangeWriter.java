@@ -1,5 +1,7 @@
 package io.matchmaking.store.mysql;
 
+import io.matchmaking.core.RetryReason;
+import io.matchmaking.core.UnitNotCommittedException;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
@@ -97,13 +99,17 @@ final class ChangeWriter {
         executeClaiming(batch);
     }
 
-    /** Runs a batch of rows a unique key may refuse: then another unit claimed first, and this one runs again. */
-    private static void executeClaiming(PreparedBatch batch) {
+    /**
+     * Runs a batch of rows a primary key may refuse (mm_waiting's, mm_idempotency's): then another
+     * queue's unit claimed the player or the key first, and the next attempt will see its claim.
+     */
+    private void executeClaiming(PreparedBatch batch) {
         try {
             batch.execute();
         } catch (RuntimeException e) {
             if (SqlFailure.isDuplicateKey(e)) {
-                throw new ClaimConflict(e);
+                throw new UnitNotCommittedException(RetryReason.CLAIM_CONFLICT,
+                        "unit of queue " + queue + ": a claim was taken first", e);
             }
             throw e;
         }

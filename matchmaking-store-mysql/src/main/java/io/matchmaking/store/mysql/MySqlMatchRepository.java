@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.mysql.cj.jdbc.JdbcConnection;
 import io.matchmaking.core.MatchmakingException;
 import io.matchmaking.core.OutcomeUnknownException;
+import io.matchmaking.core.RetryReason;
 import io.matchmaking.core.StoreUnavailableException;
+import io.matchmaking.core.UnitNotCommittedException;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
@@ -13,7 +15,6 @@ import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
-import io.matchmaking.core.store.RetryListener;
 import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.sql.SQLException;
@@ -58,13 +59,13 @@ public final class MySqlMatchRepository implements MatchRepository {
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
-    private final UnitRetries retries;
+    private final FailedTransactions transactions;
     private final CommitOutcomes outcomes;
     private final RecentAnswers answers = new RecentAnswers();
     private final boolean ownsDataSource;
     private final String description;
 
-    private MySqlMatchRepository(DataSource dataSource, int maxAttempts, boolean ownsDataSource, String description) {
+    private MySqlMatchRepository(DataSource dataSource, boolean ownsDataSource, String description) {
         this.dataSource = dataSource;
         this.description = description;
         this.jdbi = Jdbi.create(dataSource);
@@ -72,7 +73,7 @@ public final class MySqlMatchRepository implements MatchRepository {
         // store's pool (autocommit off) that is no statement at all, on a caller's pool as before
         jdbi.setTransactionHandler(LocalTransactionHandler.managed());
         FrozenLockHolders frozen = new FrozenLockHolders(dataSource);
-        this.retries = new UnitRetries(maxAttempts, frozen::fence);
+        this.transactions = new FailedTransactions(frozen::fence);
         this.outcomes = new CommitOutcomes(dataSource);
         this.ownsDataSource = ownsDataSource;
     }
@@ -91,7 +92,7 @@ public final class MySqlMatchRepository implements MatchRepository {
             throw OpenFailures.describe(settings, e);
         }
         try {
-            return new MySqlMatchRepository(pool, settings.maxAttempts(), true, describe(pool));
+            return new MySqlMatchRepository(pool, true, describe(pool));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -103,8 +104,8 @@ public final class MySqlMatchRepository implements MatchRepository {
      * autocommit mode each unit switches autocommit off and on again, two round trips more than on
      * a pool with autocommit off (as {@link #open} configures its own).
      */
-    public static MySqlMatchRepository on(DataSource dataSource, int maxAttempts) {
-        return new MySqlMatchRepository(dataSource, maxAttempts, false, describe(dataSource));
+    public static MySqlMatchRepository on(DataSource dataSource) {
+        return new MySqlMatchRepository(dataSource, false, describe(dataSource));
     }
 
     /** Migrates the schema, then says what the store is on: server, target and schema version. */
@@ -132,14 +133,9 @@ public final class MySqlMatchRepository implements MatchRepository {
     }
 
     @Override
-    public void setRetryListener(RetryListener listener) {
-        retries.setListener(listener);
-    }
-
-    @Override
     public <T> T inQueue(QueueName queue, QueueWork<T> work) {
         try {
-            return retries.run("unit of queue " + queue, () -> attempt(queue, work));
+            return transactions.run("unit of queue " + queue, () -> attempt(queue, work));
         } catch (StoreUnavailableException unreachable) {
             answers.unreachable();
             throw unreachable;
@@ -149,7 +145,7 @@ public final class MySqlMatchRepository implements MatchRepository {
     /**
      * One transaction of a unit. A unit that writes leaves its marker; when its COMMIT fails
      * without an answer, the outcome is read back ({@link CommitOutcomes}) instead of guessed: a
-     * unit that committed answers as committed, one that did not runs again, and one whose outcome
+     * unit that committed answers as committed, one that did not may run again, and one whose outcome
      * cannot be established is an {@link OutcomeUnknownException}, never "did not take effect".
      */
     private <T> T attempt(QueueName queue, QueueWork<T> work) {
@@ -190,7 +186,9 @@ public final class MySqlMatchRepository implements MatchRepository {
                         LOG.info("unit of queue {} committed although its COMMIT's answer was lost", queue);
                         return decided.answer();
                     }
-                    case NOT_COMMITTED -> throw new UnitNotCommitted(commitFailed);
+                    // the database answered the read-back, so the next attempt will likely reach it too
+                    case NOT_COMMITTED -> throw new UnitNotCommittedException(RetryReason.COMMIT_LOST,
+                            "unit of queue " + queue + ": its COMMIT's answer was lost and it did not commit", commitFailed);
                     case UNKNOWN -> throw new OutcomeUnknownException("unit of queue " + queue, commitFailed);
                 }
             }
@@ -372,7 +370,7 @@ public final class MySqlMatchRepository implements MatchRepository {
         // records first: a record whose match is gone would have nothing to answer
         int records;
         do {
-            records = retries.run("purge of idempotency records", () -> jdbi.inTransaction(handle -> handle
+            records = transactions.run("purge of idempotency records", () -> jdbi.inTransaction(handle -> handle
                     .createUpdate("DELETE FROM mm_idempotency WHERE created_at < :cutoff LIMIT " + PURGE_BATCH)
                     .bind("cutoff", readyBefore.toEpochMilli())
                     .execute()));
@@ -380,7 +378,7 @@ public final class MySqlMatchRepository implements MatchRepository {
         int purged = 0;
         int batch;
         do {
-            batch = retries.run("purge", () -> jdbi.inTransaction(handle -> {
+            batch = transactions.run("purge", () -> jdbi.inTransaction(handle -> {
                 List<String> ids = handle.createQuery("SELECT match_id FROM mm_match WHERE ready_at < :cutoff"
                                 + " ORDER BY ready_at LIMIT " + PURGE_BATCH)
                         .bind("cutoff", readyBefore.toEpochMilli())
@@ -403,12 +401,12 @@ public final class MySqlMatchRepository implements MatchRepository {
         Instant now = databaseNow();
         int batch;
         do {
-            batch = retries.run("purge of unit markers", () -> jdbi.inTransaction(handle -> UnitMarkers.purge(handle, now)));
+            batch = transactions.run("purge of unit markers", () -> jdbi.inTransaction(handle -> UnitMarkers.purge(handle, now)));
         } while (batch == UnitMarkers.PURGE_BATCH);
     }
 
     private void purgeIdleQueueRows() {
-        retries.run("purge of idle queue rows", () -> jdbi.inTransaction(handle -> {
+        transactions.run("purge of idle queue rows", () -> jdbi.inTransaction(handle -> {
             List<String> idle = handle.createQuery("SELECT queue FROM mm_queue WHERE waiting_match_id IS NULL")
                     .mapTo(String.class)
                     .list();
@@ -446,7 +444,7 @@ public final class MySqlMatchRepository implements MatchRepository {
         } catch (RuntimeException e) {
             if (SqlFailure.of(e) == SqlFailure.UNAVAILABLE) {
                 answers.unreachable();
-                throw new StoreUnavailableException("MySQL is unavailable: " + UnitRetries.rootMessage(e), e);
+                throw new StoreUnavailableException("MySQL is unavailable: " + FailedTransactions.rootMessage(e), e);
             }
             throw e instanceof MatchmakingException ? e : new MatchmakingException("MySQL read failed", e);
         }

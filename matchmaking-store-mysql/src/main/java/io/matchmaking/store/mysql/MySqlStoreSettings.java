@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param connectionTimeout how long a request waits for a connection before the store is
  *                          reported unavailable (503)
  * @param lockWaitTimeout   {@code innodb_lock_wait_timeout} of the store's sessions: how long a
- *                          unit waits for a queue's lock before it is retried
- * @param maxAttempts       how often a unit is tried when it meets a deadlock or lock wait timeout
+ *                          unit waits for a queue's lock before it fails (and the core's
+ *                          retry policy may run it again)
  */
 public record MySqlStoreSettings(
         String jdbcUrl,
@@ -22,8 +22,7 @@ public record MySqlStoreSettings(
         String password,
         int poolSize,
         Duration connectionTimeout,
-        Duration lockWaitTimeout,
-        int maxAttempts) {
+        Duration lockWaitTimeout) {
 
     /** Rejects missing or nonsensical values. */
     public MySqlStoreSettings {
@@ -36,29 +35,21 @@ public record MySqlStoreSettings(
         if (lockWaitTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("lock wait timeout must be at least one second");
         }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("max attempts must be at least 1");
-        }
     }
 
-    /** 16 connections, 2 s to get one, 5 s lock waits, 5 attempts. */
+    /** 16 connections, 2 s to get one, 5 s lock waits. */
     public static MySqlStoreSettings of(String jdbcUrl, String user, String password) {
-        return new MySqlStoreSettings(jdbcUrl, user, password, 16, Duration.ofSeconds(2), Duration.ofSeconds(5), 5);
+        return new MySqlStoreSettings(jdbcUrl, user, password, 16, Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
     /** These settings with another pool size. */
     public MySqlStoreSettings withPoolSize(int size) {
-        return new MySqlStoreSettings(jdbcUrl, user, password, size, connectionTimeout, lockWaitTimeout, maxAttempts);
+        return new MySqlStoreSettings(jdbcUrl, user, password, size, connectionTimeout, lockWaitTimeout);
     }
 
     /** These settings with another lock wait timeout (whole seconds). */
     public MySqlStoreSettings withLockWaitTimeout(Duration timeout) {
-        return new MySqlStoreSettings(jdbcUrl, user, password, poolSize, connectionTimeout, timeout, maxAttempts);
-    }
-
-    /** These settings with another number of attempts per unit. */
-    public MySqlStoreSettings withMaxAttempts(int attempts) {
-        return new MySqlStoreSettings(jdbcUrl, user, password, poolSize, connectionTimeout, lockWaitTimeout, attempts);
+        return new MySqlStoreSettings(jdbcUrl, user, password, poolSize, connectionTimeout, timeout);
     }
 
     /** Never prints the password. */

@@ -23,7 +23,7 @@ final class OpenFailures {
 
     static MatchmakingException describe(MySqlStoreSettings settings, RuntimeException failure) {
         String at = "MySQL at " + Urls.withoutSecrets(settings.jdbcUrl());
-        String detail = UnitRetries.rootMessage(failure);
+        String detail = FailedTransactions.rootMessage(failure);
         return switch (errorCode(failure)) {
             case ACCESS_DENIED -> new StoreRefusedException(at + " refused to log in " + user(settings)
                     + ": check MATCHMAKING_MYSQL_USER and MATCHMAKING_MYSQL_PASSWORD (" + detail + ")", failure);

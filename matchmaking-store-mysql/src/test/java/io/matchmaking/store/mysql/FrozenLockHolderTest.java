@@ -44,7 +44,7 @@ class FrozenLockHolderTest {
         proxy = TcpProxy.to(database.serverAddress());
         MySqlStoreSettings settings = database.settings(2);
         frozenInstance = MySqlMatchRepository.open(new MySqlStoreSettings(database.urlThrough(proxy.address()),
-                settings.user(), settings.password(), 2, Duration.ofSeconds(2), Duration.ofSeconds(5), 5));
+                settings.user(), settings.password(), 2, Duration.ofSeconds(2), Duration.ofSeconds(5)));
         Matchmaker frozen = Matchmaker.builder(frozenInstance).build();
         Matchmaker live = Matchmaker.builder(liveInstance).build();
         frozen.join(PlayerId.of("p1"));

@@ -35,7 +35,7 @@ class LostCommitTest {
         proxy = TcpProxy.to(database.serverAddress());
         MySqlStoreSettings settings = database.settings(4);
         throughProxy = MySqlMatchRepository.open(new MySqlStoreSettings(database.urlThrough(proxy.address()),
-                settings.user(), settings.password(), 4, Duration.ofSeconds(1), Duration.ofSeconds(5), 5));
+                settings.user(), settings.password(), 4, Duration.ofSeconds(1), Duration.ofSeconds(5)));
         direct = MySqlMatchRepository.open(settings);
         matchmaker = Matchmaker.builder(throughProxy).build();
     }
@@ -134,7 +134,7 @@ class LostCommitTest {
         String url = database.url() + (database.url().contains("?") ? "&" : "?") + "sessionVariables=timestamp=" + hourBehind;
         MySqlStoreSettings settings = database.settings(2);
         try (MySqlMatchRepository skewed = MySqlMatchRepository.open(new MySqlStoreSettings(url, settings.user(),
-                settings.password(), 2, Duration.ofSeconds(2), Duration.ofSeconds(5), 5))) {
+                settings.password(), 2, Duration.ofSeconds(2), Duration.ofSeconds(5)))) {
             Matchmaker onSkewed = Matchmaker.builder(skewed).build();
             onSkewed.join(PlayerId.of("t1"));
             long stampedAt = markerTimes().get(0);

@@ -24,7 +24,7 @@ final class MySqlContract implements AutoCloseable {
         url += (url.contains("?") ? "&" : "?") + "sessionVariables=time_zone='" + SESSION_TIME_ZONE + "'";
         MySqlStoreSettings settings = new MySqlStoreSettings(url, database.settings(poolSize).user(),
                 database.settings(poolSize).password(), poolSize, Duration.ofSeconds(5),
-                Duration.ofSeconds(5), 10);
+                Duration.ofSeconds(5));
         pool = ConnectionPools.open(settings);
         assertSessionTimeZone();
     }
@@ -41,7 +41,7 @@ final class MySqlContract implements AutoCloseable {
 
     /** A store on the shared pool, with empty tables. */
     MySqlMatchRepository freshRepository() {
-        MySqlMatchRepository repository = MySqlMatchRepository.on(pool, 10);
+        MySqlMatchRepository repository = MySqlMatchRepository.on(pool);
         database.truncateStoreTables();
         return repository;
     }

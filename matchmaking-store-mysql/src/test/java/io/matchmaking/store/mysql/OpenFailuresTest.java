@@ -22,7 +22,7 @@ class OpenFailuresTest {
     void refusedCredentialsAreNamedAsSuchAndNeverShown() {
         String bare = "jdbc:mysql://" + database.serverAddress() + "/" + database.name();
         MySqlStoreSettings wrong = new MySqlStoreSettings(bare, "mm_nobody", "s3cret-guess", 1,
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 1);
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> MySqlMatchRepository.open(wrong))
                 .isInstanceOf(StoreRefusedException.class)
@@ -35,7 +35,7 @@ class OpenFailuresTest {
         MySqlStoreSettings direct = database.settings(1);
         String missing = direct.jdbcUrl().replace("/" + database.name(), "/" + database.name() + "_missing");
         MySqlStoreSettings settings = new MySqlStoreSettings(missing, direct.user(), direct.password(), 1,
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 1);
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> MySqlMatchRepository.open(settings))
                 .isInstanceOf(StoreRefusedException.class)

@@ -46,7 +46,7 @@ class OutageTest {
         proxy = TcpProxy.to(database.serverAddress());
         MySqlStoreSettings direct = database.settings(4);
         repository = MySqlMatchRepository.open(new MySqlStoreSettings(database.urlThrough(proxy.address()),
-                direct.user(), direct.password(), 4, Duration.ofSeconds(2), Duration.ofSeconds(5), 5));
+                direct.user(), direct.password(), 4, Duration.ofSeconds(2), Duration.ofSeconds(5)));
         Matchmaker matchmaker = Matchmaker.builder(repository).build();
         Map<PlayerId, JoinResult> acknowledged = new LinkedHashMap<>();
         for (int i = 1; i <= 4; i++) {
@@ -97,7 +97,7 @@ class OutageTest {
             String refusing = "127.0.0.1:" + reserved.getLocalPort();
             MySqlStoreSettings direct = database.settings(2);
             MySqlStoreSettings unreachable = new MySqlStoreSettings(database.urlThrough(refusing), direct.user(),
-                    direct.password(), 2, Duration.ofSeconds(1), Duration.ofSeconds(5), 5);
+                    direct.password(), 2, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
             assertThatThrownBy(() -> MySqlMatchRepository.open(unreachable))
                     .isInstanceOf(StoreUnavailableException.class)

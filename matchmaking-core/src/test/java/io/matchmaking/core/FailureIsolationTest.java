@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
-import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.testkit.ManualClock;
-import io.matchmaking.store.memory.InMemoryMatchRepository;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,26 +16,14 @@ class FailureIsolationTest {
 
     private static final QueueName BROKEN = QueueName.of("broken");
 
-    private final InMemoryMatchRepository real = new InMemoryMatchRepository();
-    private final AtomicBoolean broken = new AtomicBoolean();
-    private final MatchRepository store = (MatchRepository) Proxy.newProxyInstance(
-            MatchRepository.class.getClassLoader(), new Class<?>[] {MatchRepository.class}, (proxy, method, args) -> {
-                if (broken.get() && method.getName().equals("inQueue") && BROKEN.equals(args[0])) {
-                    throw new StoreUnavailableException("queue broken is down");
-                }
-                try {
-                    return method.invoke(real, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
+    private final SnapshotStore store = new SnapshotStore(MatchmakingRules.DEFAULT.matchSize());
     private final ManualClock clock = new ManualClock();
     private final Matchmaker matchmaker = Matchmaker.builder(store).clock(clock).build();
 
     @Test
     void aRedirectThatFailsFailsOnlyItsOwnJoin() {
         matchmaker.join(new JoinRequest(PlayerId.of("p9"), BROKEN));
-        broken.set(true);
+        store.failNext(BROKEN, new StoreUnavailableException("queue broken is down"));
 
         List<JoinAttempt> attempts = matchmaker.joinEach(List.of(
                 JoinRequest.of(PlayerId.of("p1")), JoinRequest.of(PlayerId.of("p9")), JoinRequest.of(PlayerId.of("p2"))));
@@ -57,7 +40,7 @@ class FailureIsolationTest {
         matchmaker.join(new JoinRequest(PlayerId.of("a"), QueueName.of("full")));
         matchmaker.join(new JoinRequest(PlayerId.of("b"), QueueName.of("full")));
         matchmaker.join(new JoinRequest(PlayerId.of("c"), QueueName.of("full")));
-        broken.set(true);
+        store.failNext(BROKEN, new StoreUnavailableException("queue broken is down"));
         clock.advanceSeconds(3_601);
 
         SweepReport report = matchmaker.sweep();
