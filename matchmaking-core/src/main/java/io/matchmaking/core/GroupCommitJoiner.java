@@ -2,17 +2,14 @@ package io.matchmaking.core;
 
 import io.matchmaking.core.match.QueueName;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Group commit for joins: joins of a queue that arrive while a unit of that queue is running are
@@ -40,7 +37,7 @@ public final class GroupCommitJoiner implements JoinQueue {
 
     private final Matchmaker matchmaker;
     private final int maxBatch;
-    private final ConcurrentHashMap<QueueName, Lane> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<QueueName, GroupCommitLane> lanes = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor leaders;
 
     /** Batches of at most {@code maxBatch} joins on {@code matchmaker}. */
@@ -69,12 +66,13 @@ public final class GroupCommitJoiner implements JoinQueue {
      */
     @Override
     public CompletableFuture<JoinResult> joinAsync(JoinRequest request) {
-        Pending pending = new Pending(Objects.requireNonNull(request, "request"), new CompletableFuture<>());
+        PendingJoin pending = new PendingJoin(Objects.requireNonNull(request, "request"), new CompletableFuture<>());
         // added under the map's lock for the queue, which a lane's removal takes too: a join is never
         // left in a lane that has just been removed, so a queue never has two leaders at once
-        Lane lane = lanes.compute(request.queue(), (queue, current) -> {
-            Lane chosen = current != null ? current : new Lane(queue);
-            chosen.waiting.add(pending);
+        GroupCommitLane lane = lanes.compute(request.queue(), (queue, current) -> {
+            GroupCommitLane chosen = current != null ? current : new GroupCommitLane(queue, leaders, maxBatch, this::run,
+                    this::removeIfIdle);
+            chosen.add(pending);
             return chosen;
         });
         lane.startLeaderUnlessLeading();
@@ -97,65 +95,14 @@ public final class GroupCommitJoiner implements JoinQueue {
         }
     }
 
-    /**
-     * The joins of one queue and whether a leader runs them. A lane leaves the map when its leader
-     * finds it empty, so queues nobody joins any more leave nothing behind.
-     */
-    private final class Lane {
-
-        final QueueName queue;
-        final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean leading = new AtomicBoolean();
-
-        Lane(QueueName queue) {
-            this.queue = queue;
-        }
-
-        void startLeaderUnlessLeading() {
-            if (!leading.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                leaders.execute(this::lead);
-            } catch (RuntimeException | Error cannotStart) {
-                // no thread (out of memory or threads): nobody would ever answer what waits
-                leading.set(false);
-                RuntimeException failure = new MatchmakingException("group commit cannot start its thread", cannotStart);
-                for (Pending next = waiting.poll(); next != null; next = waiting.poll()) {
-                    next.answer().completeExceptionally(failure);
-                }
-                throw cannotStart;
-            }
-        }
-
-        /** Runs batches while joins wait, then leaves; a join that came meanwhile starts the next leader. */
-        private void lead() {
-            try {
-                for (List<Pending> batch = nextBatch(); !batch.isEmpty(); batch = nextBatch()) {
-                    run(batch);
-                }
-            } finally {
-                leading.set(false);
-                lanes.computeIfPresent(queue, (name, current) -> current == this && waiting.isEmpty() ? null : current);
-                // a join added after the last poll, while this thread still led, left its start to us
-                if (!waiting.isEmpty()) {
-                    startLeaderUnlessLeading();
-                }
-            }
-        }
-
-        private List<Pending> nextBatch() {
-            List<Pending> batch = new ArrayList<>();
-            for (Pending next = waiting.poll(); next != null; next = batch.size() < maxBatch ? waiting.poll() : null) {
-                batch.add(next);
-            }
-            return batch;
-        }
+    /** Removes {@code lane} unless a join came into it meanwhile; under the map's lock, as {@link #joinAsync} adds. */
+    private void removeIfIdle(GroupCommitLane lane) {
+        lanes.computeIfPresent(lane.queue(), (name, current) -> current == lane && lane.isEmpty() ? null : current);
     }
 
-    private void run(List<Pending> batch) {
+    private void run(List<PendingJoin> batch) {
         try {
-            List<JoinAttempt> attempts = matchmaker.joinEach(batch.stream().map(Pending::request).toList());
+            List<JoinAttempt> attempts = matchmaker.joinEach(batch.stream().map(PendingJoin::request).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).settle(attempts.get(i));
             }
@@ -166,18 +113,6 @@ public final class GroupCommitJoiner implements JoinQueue {
             RuntimeException failure = unexpected instanceof RuntimeException runtime ? runtime
                     : new MatchmakingException("group commit failed", unexpected);
             batch.forEach(pending -> pending.answer().completeExceptionally(failure));
-        }
-    }
-
-    /** One caller's join and the future that answers it. */
-    private record Pending(JoinRequest request, CompletableFuture<JoinResult> answer) {
-
-        void settle(JoinAttempt attempt) {
-            if (attempt.failure() != null) {
-                answer.completeExceptionally(attempt.failure());
-            } else {
-                answer.complete(attempt.result());
-            }
         }
     }
 }

@@ -3,22 +3,14 @@ package io.matchmaking.core;
 import io.matchmaking.core.event.MatchmakingListener;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
-import io.matchmaking.core.match.MatchIdGenerator;
 import io.matchmaking.core.match.PlayerId;
-import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
-import io.matchmaking.core.store.QueueStats;
-import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,29 +29,24 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
 
-    private static final System.Logger LOG = System.getLogger(Matchmaker.class.getName());
-
     private final MatchRepository repository;
-    private final MatchmakingRules rules;
     private final TimesOfRecord time;
-    private final MatchIdGenerator matchIds;
-    private final EventPublisher events;
     private final OpenQueues openQueues;
-    private final RetryPolicy retryPolicy;
-    private final RetryListener retryListener;
     private final ArrivalRates arrivals = new ArrivalRates();
+    private final QueueUnits units;
+    private final Joins joins;
+    private final Housekeeping housekeeping;
 
     Matchmaker(MatchmakerBuilder builder) {
         this.repository = builder.repository;
-        this.rules = builder.rules;
         this.time = new TimesOfRecord(builder.clock, builder.clockOverridesStore);
-        this.matchIds = builder.matchIds;
         this.openQueues = new OpenQueues(builder.queueLimits);
-        this.retryPolicy = builder.retryPolicy;
-        this.retryListener = builder.retryListener;
         List<MatchmakingListener> listeners = new ArrayList<>(builder.listeners);
         listeners.add(0, openQueues::changed);
-        this.events = new EventPublisher(listeners);
+        this.units = new QueueUnits(repository, builder.rules, time, new EventPublisher(listeners),
+                builder.retryPolicy, builder.retryListener);
+        this.joins = new Joins(units, builder.matchIds, openQueues);
+        this.housekeeping = new Housekeeping(repository, units, builder.rules, time, arrivals, openQueues);
     }
 
     /** Starts building a matchmaker on {@code repository}, with the default rules, system clock and random ids. */
@@ -80,32 +67,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
 
     /** One join; see {@link #joinAll(List)}. */
     public JoinResult join(JoinRequest request) {
-        // joinAll of one request without the grouping a batch needs: every join of the memory store comes here
-        Attempts attempts = attemptsAt("the join of " + request.player());
-        return settle(request, joinOne(request, attempts), attempts);
-    }
-
-    private JoinStep joinOne(JoinRequest request, Attempts attempts) {
-        return joinUnit(request.queue(), List.of(request), attempts).get(0);
-    }
-
-    /** One unit of {@code queue} that places {@code requests} in their order. */
-    private List<JoinStep> joinUnit(QueueName queue, List<JoinRequest> requests, Attempts attempts) {
-        openQueues.admit(queue);
-        List<PlayerId> players = new ArrayList<>(requests.size());
-        Set<IdempotencyRecord.Id> keys = new LinkedHashSet<>();
-        for (JoinRequest request : requests) {
-            players.addAll(request.players());
-            request.idempotencyId().ifPresent(keys::add);
-        }
-        return events.publish(attempts.run(() -> repository.inQueue(queue, unit -> {
-            Queue state = queueOf(unit, queue, players, keys);
-            List<JoinStep> steps = new ArrayList<>(requests.size());
-            for (JoinRequest request : requests) {
-                steps.add(state.join(request, matchIds));
-            }
-            return state.decided(steps);
-        })));
+        return joins.join(request);
     }
 
     /**
@@ -133,50 +95,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
      * committed are never reported as failed.
      */
     List<JoinAttempt> joinEach(List<JoinRequest> requests) {
-        Map<QueueName, List<Integer>> byQueue = new LinkedHashMap<>();
-        for (int i = 0; i < requests.size(); i++) {
-            byQueue.computeIfAbsent(requests.get(i).queue(), queue -> new ArrayList<>()).add(i);
-        }
-        JoinAttempt[] attempts = new JoinAttempt[requests.size()];
-        byQueue.forEach((queue, indexes) -> {
-            List<JoinRequest> ofQueue = indexes.stream().map(requests::get).toList();
-            List<JoinStep> steps;
-            try {
-                steps = joinUnit(queue, ofQueue, attemptsAt("the joins of queue " + queue));
-            } catch (RuntimeException unitFailed) {
-                indexes.forEach(index -> attempts[index] = JoinAttempt.failed(unitFailed));
-                return;
-            }
-            for (int k = 0; k < indexes.size(); k++) {
-                int index = indexes.get(k);
-                try {
-                    JoinRequest request = requests.get(index);
-                    Attempts redirects = attemptsAt("the join of " + request.player());
-                    attempts[index] = JoinAttempt.succeeded(settle(request, steps.get(k), redirects));
-                } catch (RuntimeException redirectFailed) {
-                    attempts[index] = JoinAttempt.failed(redirectFailed);
-                }
-            }
-        });
-        return List.of(attempts);
-    }
-
-    /** Follows a join whose player waits in another queue until it settles, on {@code attempts}. */
-    private JoinResult settle(JoinRequest request, JoinStep step, Attempts attempts) {
-        while (true) {
-            if (step instanceof JoinStep.Settled settled) {
-                return settled.result();
-            }
-            if (step instanceof JoinStep.Refused refused) {
-                throw refused.failure();
-            }
-            QueueName elsewhere = ((JoinStep.WaitingElsewhere) step).queue();
-            Optional<JoinStep> refreshed = events.publish(attempts.run(() -> repository.inQueue(elsewhere, unit -> {
-                Queue state = queueOf(unit, elsewhere, request.players(), keysOf(request.idempotencyId()));
-                return state.decided(state.refresh(request));
-            })));
-            step = refreshed.isPresent() ? refreshed.get() : joinOne(request, attempts);
-        }
+        return joins.joinEach(requests);
     }
 
     /** {@code player} leaves their waiting match; a ready match cannot be left. */
@@ -192,35 +111,19 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     @Override
     public LeaveResult leave(LeaveRequest request) {
         PlayerId player = request.player();
-        Attempts attempts = attemptsAt("the leave of " + player);
+        Set<IdempotencyRecord.Id> keys = request.idempotencyId().map(Set::of).orElse(Set.of());
+        Attempts attempts = units.attemptsOf("the leave of " + player);
         while (true) {
             Optional<WaitingPlayer> place = repository.findWaitingPlayer(player);
             if (place.isEmpty()) {
                 return replayedLeave(request).orElseGet(LeaveResult.NotWaiting::new);
             }
-            QueueName queue = place.get().queue();
-            Optional<LeaveResult> result = events.publish(attempts.run(() -> repository.inQueue(queue, unit -> {
-                Queue state = queueOf(unit, queue, List.of(player), keysOf(request.idempotencyId()));
-                return state.decided(state.leave(request));
-            })));
+            Optional<LeaveResult> result = units.run(place.get().queue(), List.of(player), keys, attempts,
+                    state -> state.leave(request));
             if (result.isPresent()) {
                 return result.get();
             }
         }
-    }
-
-    /** A fresh retry budget for one call. */
-    private Attempts attemptsAt(String call) {
-        return new Attempts(retryPolicy, retryListener, call);
-    }
-
-    /** {@code queue} as {@code unit} reads it, at the unit's time of record. */
-    private Queue queueOf(QueueUnit unit, QueueName queue, Collection<PlayerId> players, Set<IdempotencyRecord.Id> keys) {
-        return Queue.read(unit, queue, rules, time.of(unit), players, keys);
-    }
-
-    private static Set<IdempotencyRecord.Id> keysOf(Optional<IdempotencyRecord.Id> id) {
-        return id.map(Set::of).orElse(Set.of());
     }
 
     /**
@@ -282,31 +185,6 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
      * {@link #queuesAsLastSwept()} and the queue cap ({@link QueueLimits}).
      */
     public SweepReport sweep() {
-        Instant now = time.now(repository);
-        int expired = 0;
-        int deleted = 0;
-        List<QueueStats> queues = repository.queues();
-        arrivals.observe(queues, now);
-        openQueues.swept(QueueStatuses.of(queues, now, arrivals));
-        for (QueueStats stats : queues) {
-            if (Queue.needsExpiry(stats, rules, now)) {
-                QueueName queue = stats.queue();
-                try {
-                    SweepReport report = events.publish(attemptsAt("the expiry of queue " + queue)
-                            .run(() -> repository.inQueue(queue, unit -> {
-                                Queue state = queueOf(unit, queue, List.of(), Set.of());
-                                return state.decided(state.expire());
-                            })));
-                    expired += report.expiredPlayers();
-                    deleted += report.deletedEmptyMatches();
-                } catch (RuntimeException e) {
-                    // one queue's failure must not stop the others, nor the purge that bounds storage
-                    LOG.log(System.Logger.Level.WARNING, "sweep of queue " + queue + " failed", e);
-                }
-            }
-        }
-        // idempotent: a purge the store gave up on part way is run again whole
-        int purged = attemptsAt("the purge").run(() -> repository.purgeReadyMatches(now.minus(rules.retention())));
-        return new SweepReport(expired, purged, deleted);
+        return housekeeping.sweep();
     }
 }

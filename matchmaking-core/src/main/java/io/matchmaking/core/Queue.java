@@ -12,11 +12,9 @@ import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.QueueChanges;
-import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueUnit;
 import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +34,7 @@ import java.util.Set;
  * makes it ready in the same unit. With solo joins only there is one waiting match, the seed's
  * first come first served. A player waits in one place across all queues; a ticket leaves and
  * expires whole. A request whose key was served answers that request's match as it is now.
- * Lives for one unit: a store may run a unit again, so nothing here has an effect of its own.
+ * Lives for one attempt at a unit: the core may run a unit again, so nothing here has an effect of its own.
  */
 final class Queue {
 
@@ -196,14 +194,6 @@ final class Queue {
         return new UnitOfWork<>(changes, new Decision<>(answer, events));
     }
 
-    /**
-     * Whether {@link #expire} would change anything in a queue that looks like {@code stats}: the
-     * sweep locks only those queues.
-     */
-    static boolean needsExpiry(QueueStats stats, MatchmakingRules rules, Instant now) {
-        return new WaitTimers(rules, now).anyDue(stats);
-    }
-
     /** A ticket that waits here joins again: answered with its match if it is exactly this request's ticket. */
     private JoinStep rejoin(JoinRequest request, WaitingPlayer place, Optional<IdempotencyRecord.Id> recordAs) {
         Match match = waiting.of(place);
@@ -230,7 +220,7 @@ final class Queue {
             events.add(new PlayerQueued(player, placed, now));
         }
         if (placed.isReady()) {
-            events.add(new MatchReady(placed, waitTimes(placed), now));
+            events.add(new MatchReady(placed, places.waitsUntil(placed, now), now));
             placed.players().forEach(places::remove);
         }
         waiting.changed(placed);
@@ -248,14 +238,5 @@ final class Queue {
     private Optional<Match> current(MatchId id) {
         Optional<Match> known = waiting.known(id);
         return known.isPresent() ? known : unit.match(id);
-    }
-
-    private List<Duration> waitTimes(Match ready) {
-        List<Duration> waits = new ArrayList<>(ready.size());
-        for (PlayerId player : ready.players()) {
-            WaitingPlayer place = places.of(player);
-            waits.add(place == null ? Duration.ZERO : Duration.between(place.joinedAt(), now));
-        }
-        return waits;
     }
 }

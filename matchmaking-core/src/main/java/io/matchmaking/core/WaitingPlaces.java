@@ -4,6 +4,8 @@ import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.WaitingPlayer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +48,16 @@ final class WaitingPlaces {
             }
         }
         return ticket;
+    }
+
+    /** How long each player of {@code ready} waited, in its order, until {@code at}. */
+    List<Duration> waitsUntil(Match ready, Instant at) {
+        List<Duration> waits = new ArrayList<>(ready.size());
+        for (PlayerId player : ready.players()) {
+            WaitingPlayer place = now.get(player);
+            waits.add(place == null ? Duration.ZERO : Duration.between(place.joinedAt(), at));
+        }
+        return waits;
     }
 
     void put(WaitingPlayer place) {

@@ -1,0 +1,51 @@
+package io.matchmaking.core;
+
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.store.IdempotencyRecord;
+import io.matchmaking.core.store.MatchRepository;
+import java.util.Collection;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * How every use case changes a queue, stated once: read the {@link Queue} under its lock at the
+ * unit's time of record, take one step on it, commit the net changes within the call's retry
+ * budget, and publish the events only once they are committed.
+ */
+final class QueueUnits {
+
+    private final MatchRepository repository;
+    private final MatchmakingRules rules;
+    private final TimesOfRecord time;
+    private final EventPublisher events;
+    private final RetryPolicy retryPolicy;
+    private final RetryListener retryListener;
+
+    QueueUnits(MatchRepository repository, MatchmakingRules rules, TimesOfRecord time, EventPublisher events,
+            RetryPolicy retryPolicy, RetryListener retryListener) {
+        this.repository = repository;
+        this.rules = rules;
+        this.time = time;
+        this.events = events;
+        this.retryPolicy = retryPolicy;
+        this.retryListener = retryListener;
+    }
+
+    /** A fresh retry budget for one call, as messages name it ("the join of p1"). */
+    Attempts attemptsOf(String call) {
+        return new Attempts(retryPolicy, retryListener, call);
+    }
+
+    /**
+     * {@code step}'s answer on {@code queue} once committed. The queue is read with the places of
+     * {@code players} (wherever they wait) and the records of {@code keys}.
+     */
+    <R> R run(QueueName queue, Collection<PlayerId> players, Set<IdempotencyRecord.Id> keys, Attempts attempts,
+            Function<Queue, R> step) {
+        return events.publish(attempts.run(() -> repository.inQueue(queue, unit -> {
+            Queue state = Queue.read(unit, queue, rules, time.of(unit), players, keys);
+            return state.decided(step.apply(state));
+        })));
+    }
+}
