@@ -1,10 +1,7 @@
 package io.matchmaking.store.mysql;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.mysql.cj.jdbc.JdbcConnection;
 import io.matchmaking.core.MatchmakingException;
-import io.matchmaking.core.OutcomeUnknownException;
-import io.matchmaking.core.RetryReason;
 import io.matchmaking.core.StoreUnavailableException;
 import io.matchmaking.core.UnitNotCommittedException;
 import io.matchmaking.core.match.Match;
@@ -15,9 +12,7 @@ import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
-import io.matchmaking.core.store.UnitOfWork;
 import io.matchmaking.core.store.WaitingPlayer;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,12 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.LocalTransactionHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link MatchRepository} on MySQL 8 / MariaDB 10.6+: any number of instances may share one
@@ -42,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>A unit of work is one transaction (READ COMMITTED) that first locks its queue's row in
  * {@code mm_queue} by primary key ({@code SELECT ... FOR UPDATE}), reading the queue's waiting match
  * in the same statement: that row is the queue's single serialization point across instances.
- * Deadlocks and lock wait timeouts are retried a bounded number of times; an unreachable database
- * is a {@link StoreUnavailableException} at once. A unit returns only after its commit, so an
+ * A unit runs once: a deadlock, a lock wait timeout or a lost claim is a
+ * {@link UnitNotCommittedException} for the core's retry policy, an unreachable
+ * database a {@link StoreUnavailableException} at once. A unit returns only after its commit, so an
  * answer means durable.
  *
  * <p>Only one unit of a queue runs at a time, so its round trips are the queue's throughput: a unit
@@ -52,16 +45,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class MySqlMatchRepository implements MatchRepository {
 
-    private static final int PURGE_BATCH = 500;
     /** A database that answered a unit or a read this recently is up: readiness asks for no connection. */
     private static final Duration RECENTLY = Duration.ofSeconds(2);
-    private static final Logger LOG = LoggerFactory.getLogger(MySqlMatchRepository.class);
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
     private final FailedTransactions transactions;
-    private final CommitOutcomes outcomes;
     private final RecentAnswers answers = new RecentAnswers();
+    private final UnitAttempts units;
+    private final Purges purges;
     private final boolean ownsDataSource;
     private final String description;
 
@@ -74,7 +66,8 @@ public final class MySqlMatchRepository implements MatchRepository {
         jdbi.setTransactionHandler(LocalTransactionHandler.managed());
         FrozenLockHolders frozen = new FrozenLockHolders(dataSource);
         this.transactions = new FailedTransactions(frozen::fence);
-        this.outcomes = new CommitOutcomes(dataSource);
+        this.units = new UnitAttempts(jdbi, new CommitOutcomes(dataSource), answers);
+        this.purges = new Purges(jdbi, transactions, this::databaseNow);
         this.ownsDataSource = ownsDataSource;
     }
 
@@ -135,139 +128,12 @@ public final class MySqlMatchRepository implements MatchRepository {
     @Override
     public <T> T inQueue(QueueName queue, QueueWork<T> work) {
         try {
-            return transactions.run("unit of queue " + queue, () -> attempt(queue, work));
+            return transactions.run("unit of queue " + queue, () -> units.attempt(queue, work));
         } catch (StoreUnavailableException unreachable) {
             answers.unreachable();
             throw unreachable;
         }
     }
-
-    /**
-     * One transaction of a unit. A unit that writes leaves its marker; when its COMMIT fails
-     * without an answer, the outcome is read back ({@link CommitOutcomes}) instead of guessed: a
-     * unit that committed answers as committed, one that did not may run again, and one whose outcome
-     * cannot be established is an {@link OutcomeUnknownException}, never "did not take effect".
-     */
-    private <T> T attempt(QueueName queue, QueueWork<T> work) {
-        try (Handle handle = jdbi.open()) {
-            handle.begin();
-            UnitOfWork<T> decided;
-            String marker = null;
-            try {
-                LockedQueue locked = lockQueue(handle, queue);
-                answers.answered();
-                MySqlQueueUnit unit = new MySqlQueueUnit(handle, queue, locked.waiting(), locked.now());
-                decided = work.decide(unit);
-                if (!decided.changes().isEmpty()) {
-                    new ChangeWriter(handle, queue, unit).apply(decided.changes());
-                    // stamped by the database's clock, like every time of record: the purge's cut-off
-                    // is the database's too, so no instance's clock can purge a marker still needed
-                    marker = UnitMarkers.newId(locked.now());
-                    UnitMarkers.leave(handle, marker);
-                }
-            } catch (RuntimeException | Error failed) {
-                rollbackQuietly(handle, failed);
-                throw failed;
-            }
-            if (marker == null) {
-                // nothing written: whatever became of the COMMIT, the answer read under the lock stands
-                commitQuietly(handle);
-                return decided.answer();
-            }
-            long session = sessionOf(handle);
-            try {
-                handle.commit();
-            } catch (RuntimeException commitFailed) {
-                if (SqlFailure.of(commitFailed) != SqlFailure.UNAVAILABLE) {
-                    throw commitFailed;
-                }
-                switch (outcomes.of(session, marker)) {
-                    case COMMITTED -> {
-                        LOG.info("unit of queue {} committed although its COMMIT's answer was lost", queue);
-                        return decided.answer();
-                    }
-                    // the database answered the read-back, so the next attempt will likely reach it too
-                    case NOT_COMMITTED -> throw new UnitNotCommittedException(RetryReason.COMMIT_LOST,
-                            "unit of queue " + queue + ": its COMMIT's answer was lost and it did not commit", commitFailed);
-                    case UNKNOWN -> throw new OutcomeUnknownException("unit of queue " + queue, commitFailed);
-                }
-            }
-            return decided.answer();
-        }
-    }
-
-    /** The server's id of the session (Connector/J knows it from the handshake: no round trip). */
-    private static long sessionOf(Handle handle) {
-        try {
-            return handle.getConnection().unwrap(JdbcConnection.class).getId();
-        } catch (SQLException notConnectorJ) {
-            return handle.createQuery("SELECT CONNECTION_ID()").mapTo(Long.class).one();
-        }
-    }
-
-    private static void rollbackQuietly(Handle handle, Throwable failure) {
-        try {
-            handle.rollback();
-        } catch (RuntimeException alsoFailed) {
-            failure.addSuppressed(alsoFailed);
-        }
-    }
-
-    private static void commitQuietly(Handle handle) {
-        try {
-            handle.commit();
-        } catch (RuntimeException ignored) {
-            // a read-only unit: its locks end with the session either way
-        }
-    }
-
-    /** What a unit read with its queue's lock: the waiting matches in the order opened, and the database's clock. */
-    private record LockedQueue(List<Match> waiting, Instant now) {
-    }
-
-    /**
-     * Locks the queue's row by primary key (creating it first if needed) and answers its waiting
-     * matches and the database's time, read in the same statement.
-     */
-    private static LockedQueue lockQueue(Handle handle, QueueName queue) {
-        Optional<LockedQueue> locked = selectForUpdate(handle, queue);
-        if (locked.isEmpty()) {
-            handle.createUpdate("INSERT INTO mm_queue (queue) VALUES (:queue) ON DUPLICATE KEY UPDATE queue = queue")
-                    .bind("queue", queue.value())
-                    .execute();
-            locked = selectForUpdate(handle, queue);
-        }
-        return locked.orElseThrow(() -> new IllegalStateException("queue row vanished under its lock"));
-    }
-
-    /**
-     * The queue's row if there is one, with its waiting matches. The queue's row is read (and
-     * locked) first, as in every unit; the waiting matches come through the (queue, status, seq)
-     * index, and under READ COMMITTED only the rows read are locked, no gaps: nothing else locks
-     * a waiting match without holding its queue's row.
-     */
-    private static Optional<LockedQueue> selectForUpdate(Handle handle, QueueName queue) {
-        List<Map.Entry<Optional<Match>, Instant>> rows = handle.createQuery("SELECT q.queue AS locked_queue, m.*, "
-                        + DATABASE_NOW + " AS database_now FROM mm_queue q"
-                        + " LEFT JOIN mm_match m ON m.queue = q.queue AND m.status = 'waiting'"
-                        + " WHERE q.queue = :queue ORDER BY m.seq FOR UPDATE")
-                .bind("queue", queue.value())
-                .map((rs, ctx) -> Map.entry(rs.getString("match_id") == null
-                        ? Optional.<Match>empty() : Optional.of(Rows.MATCH.map(rs, ctx)),
-                        Instant.ofEpochMilli(rs.getLong("database_now"))))
-                .list();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Match> waiting = rows.stream().map(Map.Entry::getKey).flatMap(Optional::stream).toList();
-        return Optional.of(new LockedQueue(waiting, rows.get(0).getValue()));
-    }
-
-    /**
-     * The database's clock as UTC epoch milliseconds, whatever the session's time zone: the one
-     * clock every instance shares, so that skewed instances stamp and expire alike.
-     */
-    private static final String DATABASE_NOW = "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6)) DIV 1000";
 
     @Override
     public Optional<Instant> now() {
@@ -275,7 +141,7 @@ public final class MySqlMatchRepository implements MatchRepository {
     }
 
     private Instant databaseNow() {
-        return Instant.ofEpochMilli(read(handle -> handle.createQuery("SELECT " + DATABASE_NOW).mapTo(Long.class).one()));
+        return Instant.ofEpochMilli(read(handle -> handle.createQuery("SELECT " + Rows.DATABASE_NOW).mapTo(Long.class).one()));
     }
 
     @Override
@@ -360,66 +226,12 @@ public final class MySqlMatchRepository implements MatchRepository {
     }
 
     /**
-     * Purges ready matches past {@code readyBefore}, then the rows of queues that have no waiting
-     * match: a unit leaves its queue's row in place when the queue's match becomes ready, so that
-     * the queue's next unit finds it (one statement, not three), and queue names nobody uses any
-     * more leave nothing behind past the next purge.
+     * Purges ready matches past {@code readyBefore} and idempotency records written before it, then
+     * the rows of queues that have no waiting match and unit markers no read-back can still need.
      */
     @Override
     public int purgeReadyMatches(Instant readyBefore) {
-        // records first: a record whose match is gone would have nothing to answer
-        int records;
-        do {
-            records = transactions.run("purge of idempotency records", () -> jdbi.inTransaction(handle -> handle
-                    .createUpdate("DELETE FROM mm_idempotency WHERE created_at < :cutoff LIMIT " + PURGE_BATCH)
-                    .bind("cutoff", readyBefore.toEpochMilli())
-                    .execute()));
-        } while (records == PURGE_BATCH);
-        int purged = 0;
-        int batch;
-        do {
-            batch = transactions.run("purge", () -> jdbi.inTransaction(handle -> {
-                List<String> ids = handle.createQuery("SELECT match_id FROM mm_match WHERE ready_at < :cutoff"
-                                + " ORDER BY ready_at LIMIT " + PURGE_BATCH)
-                        .bind("cutoff", readyBefore.toEpochMilli())
-                        .mapTo(String.class)
-                        .list();
-                if (!ids.isEmpty()) {
-                    handle.createUpdate("DELETE FROM mm_seat WHERE match_id IN (<ids>)").bindList("ids", ids).execute();
-                    handle.createUpdate("DELETE FROM mm_match WHERE match_id IN (<ids>)").bindList("ids", ids).execute();
-                }
-                return ids.size();
-            }));
-            purged += batch;
-        } while (batch == PURGE_BATCH);
-        purgeIdleQueueRows();
-        purgeUnitMarkers();
-        return purged;
-    }
-
-    private void purgeUnitMarkers() {
-        Instant now = databaseNow();
-        int batch;
-        do {
-            batch = transactions.run("purge of unit markers", () -> jdbi.inTransaction(handle -> UnitMarkers.purge(handle, now)));
-        } while (batch == UnitMarkers.PURGE_BATCH);
-    }
-
-    private void purgeIdleQueueRows() {
-        transactions.run("purge of idle queue rows", () -> jdbi.inTransaction(handle -> {
-            List<String> idle = handle.createQuery("SELECT queue FROM mm_queue WHERE waiting_match_id IS NULL")
-                    .mapTo(String.class)
-                    .list();
-            if (idle.isEmpty()) {
-                return 0;
-            }
-            // by primary key, and only if still idle once locked: a unit that holds the row and
-            // gives the queue a new waiting match keeps it (the condition is checked again after
-            // the lock wait); a unit that waits for the deleted row creates it again
-            return handle.createUpdate("DELETE FROM mm_queue WHERE queue IN (<queues>) AND waiting_match_id IS NULL")
-                    .bindList("queues", idle)
-                    .execute();
-        }));
+        return purges.purgeReadyMatches(readyBefore);
     }
 
     /** Up when the database answered in the last 2 s and has not failed since, else when a connection answers now. */

@@ -21,6 +21,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Between rows and domain values: the only place that knows the column layout. */
 final class Rows {
 
+    /**
+     * The database's clock as UTC epoch milliseconds, whatever the session's time zone: the one
+     * clock every instance shares, so that skewed instances stamp and expire alike.
+     */
+    static final String DATABASE_NOW = "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6)) DIV 1000";
+
+
     static final String MATCH_COLUMNS = "match_id, queue, size, status, players, updated_at, ready_at, version";
     static final String WAITING_COLUMNS = "player_id, queue, match_id, joined_at, last_join_at, ticket";
 
