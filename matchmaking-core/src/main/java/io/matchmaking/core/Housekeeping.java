@@ -17,13 +17,13 @@ final class Housekeeping {
     private static final System.Logger LOG = System.getLogger(Housekeeping.class.getName());
 
     private final MatchRepository repository;
-    private final QueueUnits units;
+    private final QueueSteps units;
     private final MatchmakingRules rules;
     private final TimesOfRecord time;
     private final ArrivalRates arrivals;
     private final OpenQueues openQueues;
 
-    Housekeeping(MatchRepository repository, QueueUnits units, MatchmakingRules rules, TimesOfRecord time,
+    Housekeeping(MatchRepository repository, QueueSteps units, MatchmakingRules rules, TimesOfRecord time,
             ArrivalRates arrivals, OpenQueues openQueues) {
         this.repository = repository;
         this.units = units;

@@ -18,11 +18,11 @@ import java.util.Set;
  */
 final class Joins {
 
-    private final QueueUnits units;
+    private final QueueSteps units;
     private final MatchIdGenerator matchIds;
     private final OpenQueues openQueues;
 
-    Joins(QueueUnits units, MatchIdGenerator matchIds, OpenQueues openQueues) {
+    Joins(QueueSteps units, MatchIdGenerator matchIds, OpenQueues openQueues) {
         this.units = units;
         this.matchIds = matchIds;
         this.openQueues = openQueues;

@@ -33,7 +33,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     private final TimesOfRecord time;
     private final OpenQueues openQueues;
     private final ArrivalRates arrivals = new ArrivalRates();
-    private final QueueUnits units;
+    private final QueueSteps units;
     private final Joins joins;
     private final Housekeeping housekeeping;
 
@@ -43,7 +43,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         this.openQueues = new OpenQueues(builder.queueLimits);
         List<MatchmakingListener> listeners = new ArrayList<>(builder.listeners);
         listeners.add(0, openQueues::changed);
-        this.units = new QueueUnits(repository, builder.rules, time, new EventPublisher(listeners),
+        this.units = new QueueSteps(repository, builder.rules, time, new EventPublisher(listeners),
                 builder.retryPolicy, builder.retryListener);
         this.joins = new Joins(units, builder.matchIds, openQueues);
         this.housekeeping = new Housekeeping(repository, units, builder.rules, time, arrivals, openQueues);

@@ -12,8 +12,8 @@ import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.QueueChanges;
-import io.matchmaking.core.store.QueueUnit;
-import io.matchmaking.core.store.UnitOfWork;
+import io.matchmaking.core.store.QueueReads;
+import io.matchmaking.core.store.WorkResult;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,14 +41,14 @@ final class Queue {
     private final QueueName name;
     private final MatchmakingRules rules;
     private final Instant now;
-    private final QueueUnit unit;
+    private final QueueReads unit;
     private final WaitingPlaces places;
     private final UnitRecords records;
     private final WaitingMatches waiting;
     private final WaitTimers timers;
     private final List<MatchmakingEvent> events = new ArrayList<>();
 
-    private Queue(QueueName name, MatchmakingRules rules, Instant now, QueueUnit unit, List<Match> waiting,
+    private Queue(QueueName name, MatchmakingRules rules, Instant now, QueueReads unit, List<Match> waiting,
             WaitingPlaces places, UnitRecords records) {
         this.name = name;
         this.rules = rules;
@@ -64,7 +64,7 @@ final class Queue {
      * The queue as {@code unit} reads it: its waiting matches, the places of their players and of
      * {@code players} (wherever they wait), and the idempotency records of {@code keys}.
      */
-    static Queue read(QueueUnit unit, QueueName name, MatchmakingRules rules, Instant now,
+    static Queue read(QueueReads unit, QueueName name, MatchmakingRules rules, Instant now,
             Collection<PlayerId> players, Set<IdempotencyRecord.Id> keys) {
         List<Match> waiting = unit.waitingMatches();
         Set<PlayerId> lookup = new LinkedHashSet<>(players);
@@ -188,10 +188,10 @@ final class Queue {
     }
 
     /** What the unit commits, and answers once committed: {@code answer} and the events so far. */
-    <R> UnitOfWork<Decision<R>> decided(R answer) {
+    <R> WorkResult<Decision<R>> decided(R answer) {
         QueueChanges changes = new QueueChanges(waiting.saved(), waiting.deleted(),
                 places.released(), places.claimed(), places.refreshed()).recording(records.written());
-        return new UnitOfWork<>(changes, new Decision<>(answer, events));
+        return new WorkResult<>(changes, new Decision<>(answer, events));
     }
 
     /** A ticket that waits here joins again: answered with its match if it is exactly this request's ticket. */

@@ -1,7 +1,7 @@
 package io.matchmaking.core;
 
 import io.matchmaking.core.store.MatchRepository;
-import io.matchmaking.core.store.QueueUnit;
+import io.matchmaking.core.store.QueueReads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +25,7 @@ final class TimesOfRecord {
     }
 
     /** The time of record of a unit of work. */
-    Instant of(QueueUnit unit) {
+    Instant of(QueueReads unit) {
         return pick(overridesStore ? Optional.empty() : unit.now());
     }
 

@@ -2,7 +2,7 @@ package io.matchmaking.core;
 
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.store.IdempotencyRecord;
-import io.matchmaking.core.store.QueueUnit;
+import io.matchmaking.core.store.QueueReads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ final class UnitRecords {
     }
 
     /** The records of {@code ids} as {@code unit} reads them; no read when there are none. */
-    static UnitRecords read(QueueUnit unit, Set<IdempotencyRecord.Id> ids) {
+    static UnitRecords read(QueueReads unit, Set<IdempotencyRecord.Id> ids) {
         return new UnitRecords(ids.isEmpty() ? Map.of() : unit.idempotencyRecords(ids));
     }
 
@@ -50,7 +50,7 @@ final class UnitRecords {
      *
      * @throws IdempotencyKeyReusedException when the key was served for another request
      */
-    Optional<Match> replayed(Optional<IdempotencyRecord.Id> id, String asked, QueueUnit unit) {
+    Optional<Match> replayed(Optional<IdempotencyRecord.Id> id, String asked, QueueReads unit) {
         Optional<IdempotencyRecord> earlier = of(id);
         if (earlier.isEmpty()) {
             return Optional.empty();

@@ -7,7 +7,7 @@ import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.MatchIdGenerator;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
-import io.matchmaking.core.store.UnitOfWork;
+import io.matchmaking.core.store.WorkResult;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,7 +142,7 @@ class QueuePropertiesTest {
                         .withParty(join.members().stream().map(PlayerId::of).toList());
                 Queue queue = Queue.read(store, QUEUE, rules, now, request.players(), Set.of());
                 JoinStep step = queue.join(request, matchIds);
-                UnitOfWork<Decision<JoinStep>> unit = queue.decided(step);
+                WorkResult<Decision<JoinStep>> unit = queue.decided(step);
                 store.apply(unit.changes());
                 checkJoin(request, step, before, placesBefore, store, rules);
             } else if (operation instanceof Leave leave) {

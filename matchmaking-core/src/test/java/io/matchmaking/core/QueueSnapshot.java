@@ -6,7 +6,7 @@ import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.QueueChanges;
-import io.matchmaking.core.store.QueueUnit;
+import io.matchmaking.core.store.QueueReads;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * simplest store there is for it (it applies a unit's changes as {@link QueueChanges} orders them),
  * so the rules can be tested with no store at all.
  */
-final class QueueSnapshot implements QueueUnit {
+final class QueueSnapshot implements QueueReads {
 
     final QueueName queue;
     final int matchSize;

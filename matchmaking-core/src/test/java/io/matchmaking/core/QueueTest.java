@@ -15,7 +15,7 @@ import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.QueueChanges;
-import io.matchmaking.core.store.UnitOfWork;
+import io.matchmaking.core.store.WorkResult;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +42,7 @@ class QueueTest {
         Queue queue = read(T0, "p1", "p2", "p3");
         List<JoinStep> steps = List.of(join(queue, "p1"), join(queue, "p2"), join(queue, "p3"));
 
-        UnitOfWork<Decision<List<JoinStep>>> unit = queue.decided(steps);
+        WorkResult<Decision<List<JoinStep>>> unit = queue.decided(steps);
         Match ready = ((JoinStep.Settled) steps.get(2)).result().match();
         assertThat(ready.isReady()).isTrue();
         assertThat(ready.players()).extracting(PlayerId::value).containsExactly("p1", "p2", "p3");
@@ -126,7 +126,7 @@ class QueueTest {
         Queue queue = read(T0.plusSeconds(5), "p1");
 
         Optional<LeaveResult> left = queue.leave(LeaveRequest.of(PlayerId.of("p1")));
-        UnitOfWork<Decision<Optional<LeaveResult>>> unit = queue.decided(left);
+        WorkResult<Decision<Optional<LeaveResult>>> unit = queue.decided(left);
         assertThat(left).get().isInstanceOf(LeaveResult.Left.class);
         assertThat(unit.changes().released()).extracting(PlayerId::value).containsExactly("p1");
         assertThat(unit.changes().savedMatches()).singleElement()
@@ -147,7 +147,7 @@ class QueueTest {
         Queue queue = read(T0.plusSeconds(61));
 
         assertThat(queue.expire()).isEqualTo(new SweepReport(1, 0, 0));
-        UnitOfWork<Decision<Integer>> unit = queue.decided(0);
+        WorkResult<Decision<Integer>> unit = queue.decided(0);
         assertThat(unit.changes().released()).extracting(PlayerId::value).containsExactly("p1");
         assertThat(unit.answer().events()).singleElement().isInstanceOf(PlayerExpired.class);
 

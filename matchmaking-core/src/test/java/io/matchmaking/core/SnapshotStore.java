@@ -8,7 +8,7 @@ import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
-import io.matchmaking.core.store.UnitOfWork;
+import io.matchmaking.core.store.WorkResult;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -64,7 +64,7 @@ final class SnapshotStore implements MatchRepository {
     public synchronized <T> T inQueue(QueueName name, QueueWork<T> work) {
         units++;
         QueueSnapshot queue = queue(name);
-        UnitOfWork<T> unit = work.decide(queue);
+        WorkResult<T> unit = work.decide(queue);
         RuntimeException failure = failures.getOrDefault(name, new ArrayDeque<>()).poll();
         if (failure != null) {
             throw failure;

@@ -1,7 +1,7 @@
 package io.matchmaking.core.store;
 
 /**
- * Logic the core runs atomically for one queue. It reads through the {@link QueueUnit} and
+ * Logic the core runs atomically for one queue. It reads through the {@link QueueReads} and
  * returns its result with the changes to commit; it must have no other effect, because the core
  * may run it again (after a conflict or a deadlock) before one attempt commits.
  *
@@ -10,6 +10,6 @@ package io.matchmaking.core.store;
 @FunctionalInterface
 public interface QueueWork<T> {
 
-    /** Decides, from what {@code unit} reads, what to change and what to answer. */
-    UnitOfWork<T> decide(QueueUnit unit);
+    /** Decides, from what {@code reads} answers, what to change and what to answer. */
+    WorkResult<T> decide(QueueReads reads);
 }

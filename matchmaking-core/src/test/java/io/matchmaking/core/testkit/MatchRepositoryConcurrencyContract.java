@@ -17,7 +17,7 @@ import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueWork;
-import io.matchmaking.core.store.UnitOfWork;
+import io.matchmaking.core.store.WorkResult;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +131,7 @@ public abstract class MatchRepositoryConcurrencyContract extends RepositoryFixtu
             @Override
             public <T> T inQueue(QueueName queue, QueueWork<T> work) {
                 return super.inQueue(queue, unit -> {
-                    UnitOfWork<T> decided = work.decide(unit);
+                    WorkResult<T> decided = work.decide(unit);
                     if (queue.equals(first) && decisions.getAndIncrement() == 0) {
                         await(rival.submit(() -> matchmaker.join(new JoinRequest(twin, second))));
                     }

@@ -10,7 +10,7 @@ import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
-import io.matchmaking.core.store.UnitOfWork;
+import io.matchmaking.core.store.WorkResult;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class InMemoryMatchRepository implements MatchRepository {
     public <T> T inQueue(QueueName queue, QueueWork<T> work) {
         Objects.requireNonNull(queue, "queue");
         synchronized (locks[Math.floorMod(queue.hashCode(), LOCK_STRIPES)]) {
-            UnitOfWork<T> unit = work.decide(new MemoryQueueUnit(queue, state));
+            WorkResult<T> unit = work.decide(new MemoryQueueReads(queue, state));
             if (unit.changes().isEmpty() || state.apply(queue, unit.changes())) {
                 return unit.answer();
             }

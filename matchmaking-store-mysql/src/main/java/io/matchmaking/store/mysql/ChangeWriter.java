@@ -24,9 +24,9 @@ final class ChangeWriter {
 
     private final Handle handle;
     private final QueueName queue;
-    private final MySqlQueueUnit unit;
+    private final MySqlQueueReads unit;
 
-    ChangeWriter(Handle handle, QueueName queue, MySqlQueueUnit unit) {
+    ChangeWriter(Handle handle, QueueName queue, MySqlQueueReads unit) {
         this.handle = handle;
         this.queue = queue;
         this.unit = unit;
@@ -58,7 +58,7 @@ final class ChangeWriter {
             seats.execute();
         }
         delete(changes.deletedMatches());
-        pointQueueAtItsOldestWaitingMatch(before, changes);
+        describeWaitingMatchesInQueueRow(before, changes);
         record(changes.recorded());
     }
 
@@ -192,23 +192,23 @@ final class ChangeWriter {
     }
 
     /**
-     * The queue row names its oldest waiting match, or none once it has none: only instances of
-     * the previous schema version read it (a rolling upgrade), and with solo joins it is their one
-     * waiting match. The row itself stays for the queue's next unit; the purge removes rows left idle.
+     * The queue row names its oldest waiting match, or none once it has none, and says whether it
+     * has more ({@link LockedQueue} reads them only then); instances of schema version 3 read the
+     * oldest as their one waiting match during a rolling upgrade. The row itself stays for the
+     * queue's next unit; the purge removes rows left idle.
      */
-    private void pointQueueAtItsOldestWaitingMatch(Map<MatchId, Match> before, QueueChanges changes) {
+    private void describeWaitingMatchesInQueueRow(Map<MatchId, Match> before, QueueChanges changes) {
         Map<MatchId, Match> after = new LinkedHashMap<>(before);
         changes.savedMatches().forEach(match -> after.put(match.id(), match));
         changes.deletedMatches().forEach(after::remove);
+        List<Match> waitingAfter = after.values().stream().filter(match -> !match.isReady()).toList();
         String oldestBefore = before.keySet().stream().findFirst().map(MatchId::value).orElse(null);
-        String oldestAfter = after.values().stream()
-                .filter(match -> !match.isReady())
-                .findFirst()
-                .map(match -> match.id().value())
-                .orElse(null);
-        if (!Objects.equals(oldestAfter, oldestBefore)) {
-            handle.createUpdate("UPDATE mm_queue SET waiting_match_id = :id WHERE queue = :queue")
+        String oldestAfter = waitingAfter.isEmpty() ? null : waitingAfter.get(0).id().value();
+        boolean moreAfter = waitingAfter.size() > 1;
+        if (!Objects.equals(oldestAfter, oldestBefore) || moreAfter != before.size() > 1) {
+            handle.createUpdate("UPDATE mm_queue SET waiting_match_id = :id, more_waiting = :more WHERE queue = :queue")
                     .bind("id", oldestAfter)
+                    .bind("more", moreAfter)
                     .bind("queue", queue.value())
                     .execute();
         }

@@ -6,7 +6,7 @@ import io.matchmaking.core.RetryReason;
 import io.matchmaking.core.UnitNotCommittedException;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.QueueWork;
-import io.matchmaking.core.store.UnitOfWork;
+import io.matchmaking.core.store.WorkResult;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -41,12 +41,12 @@ final class UnitAttempts {
     <T> T attempt(QueueName queue, QueueWork<T> work) {
         try (Handle handle = jdbi.open()) {
             handle.begin();
-            UnitOfWork<T> decided;
+            WorkResult<T> decided;
             String marker = null;
             try {
                 LockedQueue locked = LockedQueue.lock(handle, queue);
                 answers.answered();
-                MySqlQueueUnit unit = new MySqlQueueUnit(handle, queue, locked.waiting(), locked.now());
+                MySqlQueueReads unit = new MySqlQueueReads(handle, queue, locked.waiting(), locked.now());
                 decided = work.decide(unit);
                 if (!decided.changes().isEmpty()) {
                     new ChangeWriter(handle, queue, unit).apply(decided.changes());

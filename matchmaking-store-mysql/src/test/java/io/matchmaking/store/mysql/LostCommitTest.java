@@ -7,11 +7,13 @@ import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.JoinResult;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.OutcomeUnknownException;
+import io.matchmaking.core.RetryReason;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.store.MatchRepository;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ class LostCommitTest {
     private final MySqlMatchRepository throughProxy;
     private final MySqlMatchRepository direct;
     private final Matchmaker matchmaker;
+    private final List<RetryReason> retries = new CopyOnWriteArrayList<>();
 
     LostCommitTest() throws Exception {
         proxy = TcpProxy.to(database.serverAddress());
@@ -37,7 +40,7 @@ class LostCommitTest {
         throughProxy = MySqlMatchRepository.open(new MySqlStoreSettings(database.urlThrough(proxy.address()),
                 settings.user(), settings.password(), 4, Duration.ofSeconds(1), Duration.ofSeconds(5)));
         direct = MySqlMatchRepository.open(settings);
-        matchmaker = Matchmaker.builder(throughProxy).build();
+        matchmaker = Matchmaker.builder(throughProxy).retryListener(retries::add).build();
     }
 
     @AfterEach
@@ -87,6 +90,38 @@ class LostCommitTest {
         assertThat(proxy.faultsFired()).isEqualTo(1);
         assertThat(second.match().players()).extracting(PlayerId::value).containsExactly("p1", "p2");
         assertThat(direct.findCurrentMatchOf(PlayerId.of("p2"))).contains(second.match());
+        assertThat(retries).as("the store said why; the core ran the unit again").containsExactly(RetryReason.COMMIT_LOST);
+    }
+
+    @Test
+    void aPartyWhoseCompletingCommitAnswerIsLostIsAnsweredReadyAndHoldsNoPlace() {
+        matchmaker.join(PlayerId.of("p1"));
+        proxy.loseTheReplyTo("COMMIT");
+
+        JoinResult party = matchmaker.join(JoinRequest.of(PlayerId.of("lead")).withParty(List.of(PlayerId.of("mate"))));
+
+        assertThat(proxy.faultsFired()).isEqualTo(1);
+        assertThat(party.match().isReady()).isTrue();
+        assertThat(party.match().players()).extracting(PlayerId::value).containsExactly("p1", "lead", "mate");
+        assertThat(retries).as("read back as committed: nothing ran twice").isEmpty();
+        for (String member : List.of("lead", "mate")) {
+            assertThat(direct.findCurrentMatchOf(PlayerId.of(member))).contains(party.match());
+            assertThat(direct.findWaitingPlayer(PlayerId.of(member))).isEmpty();
+        }
+    }
+
+    @Test
+    void aPartyWhoseCommitNeverArrivedRunsAgainAndIsSeatedOnceTogether() {
+        proxy.drop("COMMIT");
+
+        JoinResult party = matchmaker.join(JoinRequest.of(PlayerId.of("lead")).withParty(List.of(PlayerId.of("mate"))));
+
+        assertThat(proxy.faultsFired()).isEqualTo(1);
+        assertThat(retries).containsExactly(RetryReason.COMMIT_LOST);
+        assertThat(party.match().players()).extracting(PlayerId::value).containsExactly("lead", "mate");
+        assertThat(direct.findWaitingPlayer(PlayerId.of("lead")).orElseThrow().matchId()).isEqualTo(party.match().id());
+        assertThat(direct.findWaitingPlayer(PlayerId.of("mate")).orElseThrow().ticket()).isEqualTo(PlayerId.of("lead"));
+        assertThat(direct.queues()).singleElement().satisfies(queue -> assertThat(queue.places()).hasSize(2));
     }
 
     @Test

@@ -2,13 +2,16 @@ package io.matchmaking.store.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.MatchmakingRules;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +61,25 @@ class OneClockTest {
 
         assertThat(ahead.sweep().expiredPlayers()).isZero();
         assertThat(repository.findWaitingPlayer(PlayerId.of("p1"))).isPresent();
+    }
+
+    /**
+     * A party waits as one ticket with one time of record: an instance whose clock runs ahead
+     * neither expires it early nor splits it, and the instance behind refreshes it as a whole.
+     */
+    @Test
+    void aPartyPlacedByAnInstanceBehindIsNeitherExpiredEarlyNorSplitByOneAhead() {
+        Match waiting = behind.join(new JoinRequest(PlayerId.of("lead"), QueueName.DEFAULT)
+                .withParty(List.of(PlayerId.of("mate")))).match();
+        Instant placedAt = repository.findWaitingPlayer(PlayerId.of("mate")).orElseThrow().joinedAt();
+
+        assertThat(ahead.sweep().expiredPlayers()).isZero();
+        assertThat(repository.findWaitingPlayer(PlayerId.of("lead"))).isPresent();
+        assertThat(repository.findWaitingPlayer(PlayerId.of("mate"))).isPresent();
+        assertThat(placedAt).isBetween(waiting.updatedAt().minusSeconds(1), databaseNow());
+        Match ready = ahead.join(PlayerId.of("solo")).match();
+        assertThat(ready.players()).extracting(PlayerId::value).containsExactly("lead", "mate", "solo");
+        assertThat(ready.readyAt()).isAfterOrEqualTo(waiting.updatedAt());
     }
 
     @Test

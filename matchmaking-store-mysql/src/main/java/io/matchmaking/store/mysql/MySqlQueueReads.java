@@ -5,7 +5,7 @@ import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
-import io.matchmaking.core.store.QueueUnit;
+import io.matchmaking.core.store.QueueReads;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Handle;
  * The reads of one unit, inside its transaction, after the queue's row is locked: plain reads by
  * primary key. The waiting matches came with the lock.
  */
-final class MySqlQueueUnit implements QueueUnit {
+final class MySqlQueueReads implements QueueReads {
 
     private final Handle handle;
     private final QueueName queue;
@@ -31,7 +31,7 @@ final class MySqlQueueUnit implements QueueUnit {
     private final Instant now;
 
     /** {@code waitingMatches} and the database's {@code now} were read with the queue's lock. */
-    MySqlQueueUnit(Handle handle, QueueName queue, List<Match> waitingMatches, Instant now) {
+    MySqlQueueReads(Handle handle, QueueName queue, List<Match> waitingMatches, Instant now) {
         this.handle = handle;
         this.queue = queue;
         this.waitingMatches = List.copyOf(waitingMatches);

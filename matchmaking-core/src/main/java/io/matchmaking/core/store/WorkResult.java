@@ -10,15 +10,15 @@ import java.util.Objects;
  * @param answer  what to return after the commit
  * @param <T>     the answer's type
  */
-public record UnitOfWork<T>(QueueChanges changes, T answer) {
+public record WorkResult<T>(QueueChanges changes, T answer) {
 
     /** Rejects a missing change set. */
-    public UnitOfWork {
+    public WorkResult {
         Objects.requireNonNull(changes, "changes");
     }
 
     /** An answer that needs no write. */
-    public static <T> UnitOfWork<T> readOnly(T answer) {
-        return new UnitOfWork<>(QueueChanges.NONE, answer);
+    public static <T> WorkResult<T> readOnly(T answer) {
+        return new WorkResult<>(QueueChanges.NONE, answer);
     }
 }

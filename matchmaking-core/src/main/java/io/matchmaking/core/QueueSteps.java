@@ -13,7 +13,7 @@ import java.util.function.Function;
  * unit's time of record, take one step on it, commit the net changes within the call's retry
  * budget, and publish the events only once they are committed.
  */
-final class QueueUnits {
+final class QueueSteps {
 
     private final MatchRepository repository;
     private final MatchmakingRules rules;
@@ -22,7 +22,7 @@ final class QueueUnits {
     private final RetryPolicy retryPolicy;
     private final RetryListener retryListener;
 
-    QueueUnits(MatchRepository repository, MatchmakingRules rules, TimesOfRecord time, EventPublisher events,
+    QueueSteps(MatchRepository repository, MatchmakingRules rules, TimesOfRecord time, EventPublisher events,
             RetryPolicy retryPolicy, RetryListener retryListener) {
         this.repository = repository;
         this.rules = rules;

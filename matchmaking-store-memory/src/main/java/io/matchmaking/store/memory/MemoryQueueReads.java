@@ -5,7 +5,7 @@ import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
-import io.matchmaking.core.store.QueueUnit;
+import io.matchmaking.core.store.QueueReads;
 import io.matchmaking.core.store.WaitingPlayer;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The reads of one unit, straight from the live maps: the queue's lock keeps its own part still. */
-final class MemoryQueueUnit implements QueueUnit {
+final class MemoryQueueReads implements QueueReads {
 
     private final QueueName queue;
     private final MemoryState state;
 
-    MemoryQueueUnit(QueueName queue, MemoryState state) {
+    MemoryQueueReads(QueueName queue, MemoryState state) {
         this.queue = queue;
         this.state = state;
     }

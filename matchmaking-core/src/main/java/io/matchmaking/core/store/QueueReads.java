@@ -13,7 +13,7 @@ import java.util.Optional;
  * The reads a {@link QueueWork} may make while its queue is locked. Reads are few and batched on
  * purpose: a unit of many joins costs the store two round trips, not two per join.
  */
-public interface QueueUnit {
+public interface QueueReads {
 
     /**
      * The queue's waiting matches, in the order they were opened: first fit places a party in the

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# One MySQL-store run of a server jar with wrk, measuring the CPU of the server and of the database
+# per join: on a small machine the database's CPU is the server's and the client's too, so a change
+# that costs the database more shows here and not in the server's own figure. Run it for two jars
+# in turn, a few times, and compare the pairs (docs/benchmarks.md, tenth measurement).
+#
+#   MYSQL_URL='jdbc:mysql://127.0.0.1:3306/?user=root' matchmaking-bench/mysql-pair.sh <jar> [name]
+#
+# MYSQL_URL names the server only: the script recreates a database mm_pair on it for every run.
+# The database server must run on this machine (its process is found with pgrep, DB_PROCESS,
+# default mariadbd). WARMUP and DURATION in seconds (15 and 10).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=$1
+name=${2:-$(basename "$jar" .jar)}
+WARMUP=${WARMUP:-15}
+DURATION=${DURATION:-10}
+BENCH=matchmaking-bench/target/matchmaking-bench.jar
+[ -f "$BENCH" ] || ./mvnw -B -q -DskipTests package
+db_url=$(echo "$MYSQL_URL" | sed 's#\(jdbc:mysql://[^/]*\)/[^?]*#\1/mm_pair#')
+db=$(pgrep -x "${DB_PROCESS:-mariadbd}" | head -1)
+out=$(mktemp -d)
+
+java -cp "$BENCH" io.matchmaking.bench.Databases recreate "$MYSQL_URL" mm_pair > /dev/null
+MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$db_url" MATCHMAKING_ADDRESS_RATE_LIMIT=1000000 MATCHMAKING_PORT=8080 \
+    java -Xmn32m -XX:MaxTenuringThreshold=0 -jar "$jar" > "$out/server.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:8080/ && break; sleep 0.2; done
+
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+wrk -t1 -c64 -d"${WARMUP}s" -s matchmaking-bench/wrk-join.lua http://127.0.0.1:8080 > /dev/null
+server0=$(ticks "$pid"); db0=$(ticks "$db")
+wrk -t1 -c64 -d"${DURATION}s" -s matchmaking-bench/wrk-join.lua http://127.0.0.1:8080 > "$out/wrk.txt"
+server1=$(ticks "$pid"); db1=$(ticks "$db")
+kill "$pid"; wait "$pid" 2>/dev/null || true
+java -cp "$BENCH" io.matchmaking.bench.Databases drop "$MYSQL_URL" mm_pair > /dev/null
+
+requests=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
+rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out/wrk.txt")
+non2xx=$(awk '/Non-2xx/ {print $5}' "$out/wrk.txt")
+awk -v n="$name" -v r="$rps" -v q="$requests" -v s=$((server1 - server0)) -v d=$((db1 - db0)) -v k="$(getconf CLK_TCK)" \
+    -v e="${non2xx:-0}" 'BEGIN {printf "%-12s %6d req/s  server %5.1f us/join  database %5.1f us/join  non-2xx %s\n",
+    n, r, s * 1e6 / k / q, d * 1e6 / k / q, e}'
