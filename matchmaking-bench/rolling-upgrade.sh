@@ -20,6 +20,8 @@ BENCH=matchmaking-bench/target/matchmaking-bench.jar
 APP=$(ls matchmaking-app/target/matchmaking-app-*.jar | grep -v original)
 db_url=$(echo "$MYSQL_URL" | sed 's#\(jdbc:mysql://[^/]*\)/[^?]*#\1/mm_upgrade#')
 LOGS=$(mktemp -d)
+# one load generator is one client address
+export MATCHMAKING_ADDRESS_RATE_LIMIT=1000000
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 
