@@ -53,7 +53,7 @@ public final class MatchmakingServer {
         this.config = config;
         OpenedStore store = openStore(config, metrics);
         this.storeDescription = store.description();
-        this.repository = metrics.timed(storeDecorator.apply(store.repository()));
+        this.repository = new TimedMatchRepository(storeDecorator.apply(store.repository()), metrics.registry());
         this.matchmaker = Matchmaker.builder(repository)
                 .rules(config.rules())
                 .queueLimits(config.queueLimits())

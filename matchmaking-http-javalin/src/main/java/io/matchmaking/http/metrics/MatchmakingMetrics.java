@@ -4,7 +4,6 @@ import io.matchmaking.core.ReadMatches;
 import io.matchmaking.core.RetryListener;
 import io.matchmaking.core.RetryReason;
 import io.matchmaking.core.event.MatchmakingListener;
-import io.matchmaking.core.store.MatchRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -24,10 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
 /**
- * Everything the server measures, in one Prometheus registry: JVM and process binders, store
- * timers (wrap the repository with {@link #timed}), domain counters (register {@link #listener()}
- * with the matchmaker), retries by reason (register {@link #retries()}) and per-queue gauges
- * (after {@link #watchQueues}).
+ * Everything the server measures, in one Prometheus registry: JVM and process binders, domain
+ * counters (register {@link #listener()} with the matchmaker), retries by reason (register
+ * {@link #retries()}), per-queue gauges (after {@link #watchQueues}), and whatever the server
+ * binds to {@link #registry()} (the store's timers, the connection pool).
  */
 public final class MatchmakingMetrics implements AutoCloseable {
 
@@ -55,11 +54,6 @@ public final class MatchmakingMetrics implements AutoCloseable {
     /** The registry, for binders of your own (a connection pool, say). */
     public PrometheusMeterRegistry registry() {
         return registry;
-    }
-
-    /** {@code store}, with every operation timed and every retry counted. */
-    public MatchRepository timed(MatchRepository store) {
-        return new TimedMatchRepository(store, registry);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.matchmaking.http.metrics;
+package io.matchmaking.app;
 
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
@@ -19,7 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Times every store operation ({@code matchmaking.store.operations}, by operation and outcome). */
+/**
+ * Times every store operation ({@code matchmaking.store.operations}, by operation and outcome). It
+ * lives here, where the server is put together, because it is the one piece that knows both the
+ * storage port and the metrics: the HTTP adapter knows neither the port nor the stores.
+ */
 final class TimedMatchRepository implements MatchRepository {
 
     private final MatchRepository store;
