@@ -12,6 +12,7 @@ import io.matchmaking.core.LeaveResult;
 import io.matchmaking.core.ReadMatches;
 import io.matchmaking.core.match.IdempotencyKey;
 import io.matchmaking.core.match.Match;
+import io.matchmaking.json.MatchView;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.http.watch.MatchWatchers;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.matchmaking.core.match.Match;
+import io.matchmaking.json.MatchView;
 import java.time.Duration;
 import java.util.Optional;
 
