@@ -36,6 +36,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     private final QueueSteps units;
     private final Joins joins;
     private final Housekeeping housekeeping;
+    private final Optional<PendingEvents> pendingEvents;
 
     Matchmaker(MatchmakerBuilder builder) {
         this.repository = builder.repository;
@@ -44,7 +45,9 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         List<MatchmakingListener> listeners = new ArrayList<>(builder.listeners);
         listeners.add(0, openQueues::changed);
         this.units = new QueueSteps(repository, builder.rules, time, new EventPublisher(listeners),
-                builder.retryPolicy, builder.retryListener);
+                builder.retryPolicy, builder.retryListener, new OutboxSelection(builder.outbox));
+        this.pendingEvents = builder.outbox.isEmpty() ? Optional.empty()
+                : repository.outbox().map(outbox -> new OutboxDelivery(outbox, repository, time));
         this.joins = new Joins(units, builder.matchIds, openQueues);
         this.housekeeping = new Housekeeping(repository, units, builder.rules, time, arrivals, openQueues);
     }
@@ -52,6 +55,14 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
     /** Starts building a matchmaker on {@code repository}, with the default rules, system clock and random ids. */
     public static MatchmakerBuilder builder(MatchRepository repository) {
         return new MatchmakerBuilder(repository);
+    }
+
+    /**
+     * The events written to the outbox, for whatever delivers them; empty unless the builder chose
+     * some ({@link MatchmakerBuilder#outbox}).
+     */
+    public Optional<PendingEvents> pendingEvents() {
+        return pendingEvents;
     }
 
     /** {@code player} joins the default queue. */

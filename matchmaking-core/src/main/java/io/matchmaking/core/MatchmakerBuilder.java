@@ -1,5 +1,6 @@
 package io.matchmaking.core;
 
+import io.matchmaking.core.event.EventType;
 import io.matchmaking.core.event.MatchmakingListener;
 import io.matchmaking.core.match.MatchIdGenerator;
 import io.matchmaking.core.store.MatchRepository;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Builds a {@link Matchmaker}; every setting but the repository has a default. */
 public final class MatchmakerBuilder {
@@ -19,6 +21,7 @@ public final class MatchmakerBuilder {
     QueueLimits queueLimits = QueueLimits.DEFAULT;
     RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     RetryListener retryListener = RetryListener.NONE;
+    Set<EventType> outbox = Set.of();
     final List<MatchmakingListener> listeners = new ArrayList<>();
 
     MatchmakerBuilder(MatchRepository repository) {
@@ -73,6 +76,16 @@ public final class MatchmakerBuilder {
         return this;
     }
 
+    /**
+     * These kinds of events are also written to the store's outbox, in the same atomic step as the
+     * change, for delivery at least once ({@link Matchmaker#pendingEvents()}); none by default.
+     * The store must have an outbox ({@link MatchRepository#outbox()}).
+     */
+    public MatchmakerBuilder outbox(Set<EventType> types) {
+        this.outbox = Set.copyOf(Objects.requireNonNull(types, "types"));
+        return this;
+    }
+
     /** Adds a listener for committed changes; may be called more than once. */
     public MatchmakerBuilder listener(MatchmakingListener value) {
         this.listeners.add(Objects.requireNonNull(value, "listener"));
@@ -81,6 +94,10 @@ public final class MatchmakerBuilder {
 
     /** The matchmaker. */
     public Matchmaker build() {
+        if (!outbox.isEmpty() && repository.outbox().isEmpty()) {
+            throw new IllegalStateException("events for the outbox need a store that has one; "
+                    + repository.getClass().getSimpleName() + " has none");
+        }
         return new Matchmaker(this);
     }
 }

@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * How every use case changes a queue, stated once: read the {@link Queue} under its lock at the
- * unit's time of record, take one step on it, commit the net changes within the call's retry
- * budget, and publish the events only once they are committed.
+ * unit's time of record, take one step on it, commit the net changes (and the events chosen for
+ * the outbox) within the call's retry budget, and publish the events only once they are committed.
  */
 final class QueueSteps {
 
@@ -21,15 +21,17 @@ final class QueueSteps {
     private final EventPublisher events;
     private final RetryPolicy retryPolicy;
     private final RetryListener retryListener;
+    private final OutboxSelection outbox;
 
     QueueSteps(MatchRepository repository, MatchmakingRules rules, TimesOfRecord time, EventPublisher events,
-            RetryPolicy retryPolicy, RetryListener retryListener) {
+            RetryPolicy retryPolicy, RetryListener retryListener, OutboxSelection outbox) {
         this.repository = repository;
         this.rules = rules;
         this.time = time;
         this.events = events;
         this.retryPolicy = retryPolicy;
         this.retryListener = retryListener;
+        this.outbox = outbox;
     }
 
     /** A fresh retry budget for one call, as messages name it ("the join of p1"). */
@@ -45,7 +47,7 @@ final class QueueSteps {
             Function<Queue, R> step) {
         return events.publish(attempts.run(() -> repository.inQueue(queue, unit -> {
             Queue state = Queue.read(unit, queue, rules, time.of(unit), players, keys);
-            return state.decided(step.apply(state));
+            return outbox.adding(state.decided(step.apply(state)));
         })));
     }
 }

@@ -69,6 +69,14 @@ public interface MatchRepository extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The store's outbox, which {@link QueueChanges#outbox()} writes to in each unit's atomic step;
+     * empty for a store that has none (a matchmaker that sends events then refuses to start).
+     */
+    default Optional<Outbox> outbox() {
+        return Optional.empty();
+    }
+
     /** Whether the storage answers now (the readiness check). */
     default boolean isAvailable() {
         return true;

@@ -6,6 +6,7 @@ import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.store.Outbox;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
 import io.matchmaking.core.store.WaitingPlayer;
@@ -67,6 +68,11 @@ public class ForwardingRepository implements MatchRepository {
     @Override
     public Optional<Instant> now() {
         return store.now();
+    }
+
+    @Override
+    public Optional<Outbox> outbox() {
+        return store.outbox();
     }
 
     @Override

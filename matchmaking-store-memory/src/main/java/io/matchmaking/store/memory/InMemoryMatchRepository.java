@@ -8,6 +8,7 @@ import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.store.Outbox;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
 import io.matchmaking.core.store.WorkResult;
@@ -88,6 +89,12 @@ public final class InMemoryMatchRepository implements MatchRepository {
     @Override
     public int purgeReadyMatches(Instant readyBefore) {
         return state.purgeReadyMatches(readyBefore);
+    }
+
+    /** An in-process log, lost with the process like everything else of this store. */
+    @Override
+    public Optional<Outbox> outbox() {
+        return Optional.of(state.outbox);
     }
 
     /** How many entries each structure holds; for tests that prove memory stays bounded. */

@@ -55,6 +55,7 @@ final class MemoryState {
      * (Lincheck found this). Held for the few map writes of one commit.
      */
     private final StampedLock commits = new StampedLock();
+    final MemoryOutbox outbox = new MemoryOutbox();
 
     /**
      * Applies one unit's changes; the caller holds the queue's lock.
@@ -131,6 +132,7 @@ final class MemoryState {
                 places.remove(player);
             }
         }
+        outbox.append(changes.outbox());
         return true;
     }
 

@@ -1,0 +1,195 @@
+package io.matchmaking.core.testkit;
+
+import static io.matchmaking.core.testkit.Players.player;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.PendingEvents;
+import io.matchmaking.core.event.EventType;
+import io.matchmaking.core.event.OutboxEvent;
+import io.matchmaking.core.event.PendingEvent;
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.store.Outbox;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox, run unchanged against each store that has one: events are written with the change
+ * they tell of, claimed exclusively for a lease, retried when due, kept when given up on, and gone
+ * once delivered.
+ */
+public abstract class OutboxContract extends RepositoryFixture {
+
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private Matchmaker sending(Set<EventType> types) {
+        return Matchmaker.builder(repository).rules(RULES).clock(clock).clockOverridesStore(true).matchIds(matchIds)
+                .outbox(types).build();
+    }
+
+    private PendingEvents readyEvents() {
+        return sending(Set.of(EventType.MATCH_READY)).pendingEvents().orElseThrow();
+    }
+
+    private static List<String> idsOf(List<PendingEvent> pending) {
+        return pending.stream().map(event -> event.event().id()).toList();
+    }
+
+    @Test
+    void aMatchmakerThatChoseNoEventsHasNoPendingEventsAndWritesNone() {
+        assertThat(matchmaker.pendingEvents()).isEmpty();
+        matchmaker.join(player("p1"));
+        matchmaker.join(player("p2"));
+        matchmaker.join(player("p3"));
+
+        assertThat(readyEvents().claim(10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void aReadyMatchIsInTheOutboxOnceWithTheMatchAsItBecameReady() {
+        Matchmaker sender = sending(Set.of(EventType.MATCH_READY));
+        sender.join(player("p1"));
+        sender.join(player("p2"));
+        Match ready = sender.join(player("p3")).match();
+
+        List<PendingEvent> pending = sender.pendingEvents().orElseThrow().claim(10, LEASE);
+
+        assertThat(pending).singleElement().satisfies(claimed -> {
+            OutboxEvent event = claimed.event();
+            assertThat(event.type()).isEqualTo(EventType.MATCH_READY);
+            assertThat(event.match()).isEqualTo(ready);
+            assertThat(event.player()).isEmpty();
+            assertThat(event.occurredAt()).isEqualTo(ready.readyAt());
+            assertThat(claimed.failedAttempts()).isZero();
+        });
+    }
+
+    @Test
+    void playerEventsWhenChosenNameThePlayerInTheOrderTheyHappened() {
+        Matchmaker sender = sending(Set.of(EventType.PLAYER_QUEUED, EventType.PLAYER_LEFT));
+        sender.join(player("p1"));
+        clock.advanceSeconds(1);
+        sender.leave(player("p1"));
+
+        List<PendingEvent> pending = sender.pendingEvents().orElseThrow().claim(10, LEASE);
+
+        assertThat(pending).extracting(claimed -> claimed.event().type())
+                .containsExactly(EventType.PLAYER_QUEUED, EventType.PLAYER_LEFT);
+        assertThat(pending).extracting(claimed -> claimed.event().player())
+                .containsExactly(Optional.of(player("p1")), Optional.of(player("p1")));
+        assertThat(pending.get(1).event().match().players()).isEmpty();
+    }
+
+    @Test
+    void aClaimedEventIsNotClaimedAgainUntilItsLeaseEndsThenAnyoneMayTakeIt() {
+        Matchmaker sender = sending(Set.of(EventType.PLAYER_QUEUED));
+        sender.join(player("p1"));
+        PendingEvents events = sender.pendingEvents().orElseThrow();
+        String id = events.claim(10, LEASE).get(0).event().id();
+
+        assertThat(events.claim(10, LEASE)).as("claimed by the first").isEmpty();
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(idsOf(events.claim(10, LEASE))).as("the claimer died: the lease ended").containsExactly(id);
+    }
+
+    @Test
+    void aDeliveredEventLeavesTheOutbox() {
+        Matchmaker sender = sending(Set.of(EventType.PLAYER_QUEUED));
+        sender.join(player("p1"));
+        PendingEvents events = sender.pendingEvents().orElseThrow();
+        String id = events.claim(10, LEASE).get(0).event().id();
+
+        events.delivered(List.of(id));
+        clock.advance(LEASE.multipliedBy(2));
+
+        assertThat(events.claim(10, LEASE)).isEmpty();
+        assertThat(events.stats().undelivered()).isZero();
+        assertThat(events.stats().oldestUndelivered()).isEmpty();
+    }
+
+    @Test
+    void aFailedAttemptIsDueAgainAtItsNextTimeAndCarriesItsCount() {
+        Matchmaker sender = sending(Set.of(EventType.PLAYER_QUEUED));
+        sender.join(player("p1"));
+        PendingEvents events = sender.pendingEvents().orElseThrow();
+        String id = events.claim(10, LEASE).get(0).event().id();
+
+        events.retryAt(id, 1, events.now().plusSeconds(30));
+        clock.advanceSeconds(10);
+        assertThat(events.claim(10, LEASE)).isEmpty();
+        clock.advanceSeconds(21);
+        assertThat(events.claim(10, LEASE)).singleElement()
+                .satisfies(again -> assertThat(again.failedAttempts()).isEqualTo(1));
+    }
+
+    @Test
+    void anEventGivenUpOnIsKeptAndCountedButNeverClaimedAgain() {
+        Matchmaker sender = sending(Set.of(EventType.PLAYER_QUEUED));
+        sender.join(player("p1"));
+        clock.advanceSeconds(5);
+        sender.join(player("p2"));
+        PendingEvents events = sender.pendingEvents().orElseThrow();
+        List<PendingEvent> both = events.claim(10, LEASE);
+
+        events.failed(both.get(0).event().id(), 12);
+        clock.advance(Duration.ofDays(3));
+
+        assertThat(events.stats().failed()).isEqualTo(1);
+        assertThat(events.stats().undelivered()).isEqualTo(1);
+        assertThat(events.stats().oldestUndelivered()).contains(both.get(1).event().occurredAt());
+        assertThat(idsOf(events.claim(10, LEASE))).containsExactly(both.get(1).event().id());
+    }
+
+    @Test
+    void claimsTakeTheOldestFirstAndNoMoreThanAsked() {
+        Matchmaker sender = sending(Set.of(EventType.PLAYER_QUEUED));
+        for (int i = 1; i <= 5; i++) {
+            sender.join(player("q" + i));
+            clock.advanceSeconds(1);
+        }
+        PendingEvents events = sender.pendingEvents().orElseThrow();
+
+        List<PendingEvent> first = events.claim(2, LEASE);
+        List<PendingEvent> rest = events.claim(10, LEASE);
+
+        assertThat(first).extracting(claimed -> claimed.event().player().orElseThrow())
+                .containsExactly(player("q1"), player("q2"));
+        assertThat(rest).extracting(claimed -> claimed.event().player().orElseThrow())
+                .containsExactly(player("q3"), player("q4"), player("q5"));
+    }
+
+    @Test
+    void claimersRacingEachOtherNeverTakeTheSameEvent() throws Exception {
+        Matchmaker sender = sending(Set.of(EventType.PLAYER_QUEUED));
+        for (int i = 0; i < 40; i++) {
+            sender.join(player("r" + i));
+        }
+        PendingEvents events = sender.pendingEvents().orElseThrow();
+
+        List<List<String>> claims = Concurrently.run(8, t -> idsOf(events.claim(3, LEASE)));
+
+        List<String> all = claims.stream().flatMap(List::stream).toList();
+        assertThat(all).hasSize(24);
+        assertThat(new HashSet<>(all)).as("no event claimed twice").hasSize(24);
+    }
+
+    @Test
+    void aStoreWithoutAnOutboxRefusesAMatchmakerThatSendsEvents() {
+        MatchRepository none = new ForwardingRepository(repository) {
+            @Override
+            public Optional<Outbox> outbox() {
+                return Optional.empty();
+            }
+        };
+
+        assertThatThrownBy(() -> Matchmaker.builder(none).outbox(Set.of(EventType.MATCH_READY)).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outbox");
+    }
+}

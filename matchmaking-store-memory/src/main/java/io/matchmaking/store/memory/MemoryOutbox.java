@@ -1,0 +1,99 @@
+package io.matchmaking.store.memory;
+
+import io.matchmaking.core.event.OutboxEvent;
+import io.matchmaking.core.event.OutboxStats;
+import io.matchmaking.core.event.PendingEvent;
+import io.matchmaking.core.store.Outbox;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The memory store's outbox: an in-process log in the order written, lost with the process like
+ * everything else of this store. One monitor guards it: deliveries are few next to joins, and a
+ * unit's commit only appends.
+ */
+final class MemoryOutbox implements Outbox {
+
+    /** One event and where its delivery stands. */
+    private static final class Entry {
+        final OutboxEvent event;
+        int failedAttempts;
+        Instant dueAt;
+        boolean failed;
+
+        Entry(OutboxEvent event) {
+            this.event = event;
+            this.dueAt = event.occurredAt();
+        }
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    /** Part of a unit's commit. */
+    synchronized void append(List<OutboxEvent> events) {
+        for (OutboxEvent event : events) {
+            entries.put(event.id(), new Entry(event));
+        }
+    }
+
+    @Override
+    public synchronized List<PendingEvent> claimDue(int max, Instant now, Instant leaseUntil) {
+        List<PendingEvent> claimed = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            if (claimed.size() == max) {
+                break;
+            }
+            if (!entry.failed && !entry.dueAt.isAfter(now)) {
+                entry.dueAt = leaseUntil;
+                claimed.add(new PendingEvent(entry.event, entry.failedAttempts));
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public synchronized void delivered(Collection<String> ids) {
+        ids.forEach(entries::remove);
+    }
+
+    @Override
+    public synchronized void retryAt(String id, int failedAttempts, Instant next) {
+        Entry entry = entries.get(id);
+        if (entry != null) {
+            entry.failedAttempts = failedAttempts;
+            entry.dueAt = next;
+        }
+    }
+
+    @Override
+    public synchronized void failed(String id, int failedAttempts) {
+        Entry entry = entries.get(id);
+        if (entry != null) {
+            entry.failedAttempts = failedAttempts;
+            entry.failed = true;
+        }
+    }
+
+    @Override
+    public synchronized OutboxStats stats() {
+        long undelivered = 0;
+        long failed = 0;
+        Optional<Instant> oldest = Optional.empty();
+        for (Entry entry : entries.values()) {
+            if (entry.failed) {
+                failed++;
+            } else {
+                undelivered++;
+                if (oldest.isEmpty() || entry.event.occurredAt().isBefore(oldest.get())) {
+                    oldest = Optional.of(entry.event.occurredAt());
+                }
+            }
+        }
+        return new OutboxStats(undelivered, failed, oldest);
+    }
+}
