@@ -33,10 +33,6 @@ final class ChangeWriter {
     }
 
     void apply(QueueChanges changes) {
-        if (!changes.outbox().isEmpty()) {
-            // the matchmaker refuses to send events to a store without an outbox: this is a bug, not input
-            throw new IllegalStateException("the MySQL store has no outbox yet");
-        }
         Map<MatchId, Match> before = new LinkedHashMap<>();
         unit.waitingMatches().forEach(match -> before.put(match.id(), match));
         release(changes.released());
@@ -64,6 +60,7 @@ final class ChangeWriter {
         delete(changes.deletedMatches());
         describeWaitingMatchesInQueueRow(before, changes);
         record(changes.recorded());
+        MySqlOutbox.write(handle, changes.outbox());
     }
 
     /** A record whose key another unit wrote first refuses this unit, which runs again and finds it. */

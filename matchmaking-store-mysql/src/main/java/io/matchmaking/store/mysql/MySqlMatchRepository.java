@@ -10,6 +10,7 @@ import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.store.Outbox;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
 import io.matchmaking.core.store.WaitingPlayer;
@@ -54,6 +55,7 @@ public final class MySqlMatchRepository implements MatchRepository {
     private final RecentAnswers answers = new RecentAnswers();
     private final UnitAttempts units;
     private final Purges purges;
+    private final MySqlOutbox outbox;
     private final boolean ownsDataSource;
     private final String description;
 
@@ -68,6 +70,7 @@ public final class MySqlMatchRepository implements MatchRepository {
         this.transactions = new FailedTransactions(frozen::fence);
         this.units = new UnitAttempts(jdbi, new CommitOutcomes(dataSource), answers);
         this.purges = new Purges(jdbi, transactions, this::databaseNow);
+        this.outbox = new MySqlOutbox(jdbi, transactions);
         this.ownsDataSource = ownsDataSource;
     }
 
@@ -232,6 +235,12 @@ public final class MySqlMatchRepository implements MatchRepository {
     @Override
     public int purgeReadyMatches(Instant readyBefore) {
         return purges.purgeReadyMatches(readyBefore);
+    }
+
+    /** {@code mm_outbox}: written in each unit's transaction, claimed with {@code SKIP LOCKED}. */
+    @Override
+    public Optional<Outbox> outbox() {
+        return Optional.of(outbox);
     }
 
     /** Up when the database answered in the last 2 s and has not failed since, else when a connection answers now. */

@@ -54,7 +54,8 @@ public final class MySqlTestDatabase implements AutoCloseable {
     /** Empties every table the store writes, keeping the schema. */
     public void truncateStoreTables() {
         execute("TRUNCATE TABLE mm_waiting", "TRUNCATE TABLE mm_seat", "TRUNCATE TABLE mm_match",
-                "TRUNCATE TABLE mm_queue", "TRUNCATE TABLE mm_unit", "TRUNCATE TABLE mm_idempotency");
+                "TRUNCATE TABLE mm_queue", "TRUNCATE TABLE mm_unit", "TRUNCATE TABLE mm_idempotency",
+                "TRUNCATE TABLE mm_outbox");
     }
 
     /** Runs statements on the database, outside any store. */
