@@ -6,10 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.matchmaking.core.event.MatchmakingEvent;
-import io.matchmaking.core.event.PlayerExpired;
-import io.matchmaking.core.event.PlayerLeft;
-import io.matchmaking.core.event.PlayerQueued;
+import io.matchmaking.core.event.OutboxEvent;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.json.MatchView;
 
@@ -28,26 +25,14 @@ public final class WebhookBody {
     }
 
     /** The body announcing {@code event}. */
-    public static String of(MatchmakingEvent event) {
-        Body body = new Body(WebhookEventType.of(event).wireName(), event.at().toString(),
-                new Data(MatchView.of(event.match()), playerOf(event)));
+    public static String of(OutboxEvent event) {
+        Body body = new Body(WebhookEventType.of(event.type()).wireName(), event.occurredAt().toString(),
+                new Data(MatchView.of(event.match()), event.player().map(PlayerId::value).orElse(null)));
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a webhook body could not be written", e);
         }
-    }
-
-    private static String playerOf(MatchmakingEvent event) {
-        PlayerId player = null;
-        if (event instanceof PlayerQueued queued) {
-            player = queued.player();
-        } else if (event instanceof PlayerLeft left) {
-            player = left.player();
-        } else if (event instanceof PlayerExpired expired) {
-            player = expired.player();
-        }
-        return player == null ? null : player.value();
     }
 
     @JsonPropertyOrder({"type", "timestamp", "data"})

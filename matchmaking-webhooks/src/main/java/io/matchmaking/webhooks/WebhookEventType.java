@@ -1,10 +1,7 @@
 package io.matchmaking.webhooks;
 
-import io.matchmaking.core.event.MatchReady;
-import io.matchmaking.core.event.MatchmakingEvent;
-import io.matchmaking.core.event.PlayerExpired;
-import io.matchmaking.core.event.PlayerLeft;
-import io.matchmaking.core.event.PlayerQueued;
+import io.matchmaking.core.event.EventType;
+
 
 /** The {@code type} of a webhook, as receivers switch on it. */
 public enum WebhookEventType {
@@ -29,20 +26,13 @@ public enum WebhookEventType {
         return wireName;
     }
 
-    /** The type of a webhook for {@code event}. */
-    public static WebhookEventType of(MatchmakingEvent event) {
-        if (event instanceof MatchReady) {
-            return MATCH_READY;
-        }
-        if (event instanceof PlayerQueued) {
-            return PLAYER_QUEUED;
-        }
-        if (event instanceof PlayerLeft) {
-            return PLAYER_LEFT;
-        }
-        if (event instanceof PlayerExpired) {
-            return PLAYER_EXPIRED;
-        }
-        throw new IllegalArgumentException("no webhook type for " + event.getClass().getSimpleName());
+    /** The type of a webhook for an event of {@code type}. */
+    public static WebhookEventType of(EventType type) {
+        return switch (type) {
+            case MATCH_READY -> MATCH_READY;
+            case PLAYER_QUEUED -> PLAYER_QUEUED;
+            case PLAYER_LEFT -> PLAYER_LEFT;
+            case PLAYER_EXPIRED -> PLAYER_EXPIRED;
+        };
     }
 }

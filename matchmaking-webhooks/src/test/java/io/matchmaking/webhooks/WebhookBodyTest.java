@@ -3,6 +3,7 @@ package io.matchmaking.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matchmaking.core.event.MatchReady;
+import io.matchmaking.core.event.OutboxEvent;
 import io.matchmaking.core.event.PlayerExpired;
 import io.matchmaking.core.event.PlayerLeft;
 import io.matchmaking.core.event.PlayerQueued;
@@ -32,7 +33,7 @@ class WebhookBodyTest {
     void aReadyMatchIsAnnouncedWithTheSeedsViewOfIt() {
         Match ready = waitingWith("p1", "p2", "p3");
 
-        String body = WebhookBody.of(new MatchReady(ready, List.of(Duration.ZERO, Duration.ZERO, Duration.ZERO), T0));
+        String body = WebhookBody.of(OutboxEvent.of("e1", new MatchReady(ready, List.of(Duration.ZERO, Duration.ZERO, Duration.ZERO), T0)));
 
         assertThat(body).isEqualTo("{\"type\":\"match.ready\",\"timestamp\":\"2026-12-03T07:29:13Z\",\"data\":"
                 + "{\"match_id\":\"m1\",\"status\":\"ready\",\"players\":[\"p1\",\"p2\",\"p3\"],"
@@ -43,12 +44,12 @@ class WebhookBodyTest {
     void aPlayersEventNamesThePlayerNextToTheMatchAfterIt() {
         Match waiting = waitingWith("p1");
 
-        assertThat(WebhookBody.of(new PlayerQueued(PlayerId.of("p1"), waiting, T0)))
+        assertThat(WebhookBody.of(OutboxEvent.of("e2", new PlayerQueued(PlayerId.of("p1"), waiting, T0))))
                 .isEqualTo("{\"type\":\"player.queued\",\"timestamp\":\"2026-12-03T07:29:13Z\",\"data\":"
                         + "{\"match_id\":\"m1\",\"status\":\"waiting\",\"players\":[\"p1\"],\"updated_at\":1796282953,"
                         + "\"player_id\":\"p1\"}}");
-        assertThat(WebhookBody.of(new PlayerLeft(PlayerId.of("p2"), waiting, T0))).startsWith("{\"type\":\"player.left\"")
+        assertThat(WebhookBody.of(OutboxEvent.of("e3", new PlayerLeft(PlayerId.of("p2"), waiting, T0)))).startsWith("{\"type\":\"player.left\"")
                 .endsWith("\"player_id\":\"p2\"}}");
-        assertThat(WebhookBody.of(new PlayerExpired(PlayerId.of("p3"), waiting, T0))).startsWith("{\"type\":\"player.expired\"");
+        assertThat(WebhookBody.of(OutboxEvent.of("e4", new PlayerExpired(PlayerId.of("p3"), waiting, T0)))).startsWith("{\"type\":\"player.expired\"");
     }
 }

@@ -1,0 +1,160 @@
+package io.matchmaking.webhooks;
+
+import io.matchmaking.core.PendingEvents;
+import io.matchmaking.core.event.OutboxEvent;
+import io.matchmaking.core.event.PendingEvent;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox events to every receiver, at least once: claims what is due (for a lease, so an
+ * instance that dies leaves its claims to the others), sends each event to all receivers at once,
+ * and books the outcome: delivered once every receiver answered 2xx, else due again as the retry
+ * schedule says (to every receiver: they dedupe by {@code webhook-id}), else given up on and kept.
+ *
+ * <p>One thread claims and books; the sends are asynchronous and bounded in number, so a slow or
+ * dead receiver holds no thread and never slows a join. Claims come every poll interval (events of
+ * other instances, retries falling due) and at once after {@link #wake()} (events of this one).
+ */
+public final class WebhookDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    /** How the dispatcher paces itself. */
+    public record Pacing(Duration pollInterval, int batch, Duration lease, int maxInFlight) {
+
+        /** Every 100 ms, 50 events a claim, leases of 60 s, 64 events in flight. */
+        public static final Pacing DEFAULT = new Pacing(Duration.ofMillis(100), 50, Duration.ofSeconds(60), 64);
+    }
+
+    private final PendingEvents events;
+    private final List<URI> receivers;
+    private final WebhookSigner signer;
+    private final WebhookSender sender;
+    private final RetrySchedule schedule;
+    private final DeliveryListener listener;
+    private final Pacing pacing;
+    private final Clock clock;
+    private final Semaphore inFlight;
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "webhook-dispatcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Delivers {@code events} to {@code receivers}; {@code clock} stamps each attempt ({@code webhook-timestamp}). */
+    public WebhookDispatcher(PendingEvents events, List<URI> receivers, WebhookSigner signer, WebhookSender sender,
+            RetrySchedule schedule, DeliveryListener listener, Pacing pacing, Clock clock) {
+        if (receivers.isEmpty()) {
+            throw new IllegalArgumentException("no receiver to deliver to");
+        }
+        this.events = events;
+        this.receivers = List.copyOf(receivers);
+        this.signer = signer;
+        this.sender = sender;
+        this.schedule = schedule;
+        this.listener = listener;
+        this.pacing = pacing;
+        this.clock = clock;
+        this.inFlight = new Semaphore(pacing.maxInFlight());
+    }
+
+    /** Starts claiming every poll interval. */
+    public void start() {
+        loop.scheduleWithFixedDelay(this::claimDue, 0, pacing.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Claims at once: an event was just committed here. */
+    public void wake() {
+        run(this::claimDue);
+    }
+
+    private void claimDue() {
+        int free = inFlight.availablePermits();
+        if (free == 0) {
+            return;
+        }
+        List<PendingEvent> due;
+        try {
+            due = events.claim(Math.min(free, pacing.batch()), pacing.lease());
+        } catch (RuntimeException storeDown) {
+            // the events stay in the outbox; the next poll tries again
+            LOG.warn("webhook events could not be claimed: {}", storeDown.getMessage());
+            return;
+        }
+        due.forEach(this::deliver);
+        if (due.size() == pacing.batch()) {
+            run(this::claimDue);
+        }
+    }
+
+    private void deliver(PendingEvent pending) {
+        inFlight.acquireUninterruptibly();
+        OutboxEvent event = pending.event();
+        SignedWebhook signed = signer.sign(event.id(), clock.instant(), WebhookBody.of(event));
+        List<CompletableFuture<DeliveryOutcome>> sends = receivers.stream().map(receiver -> sender.send(receiver, signed)).toList();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).whenComplete((done, never) -> {
+            inFlight.release();
+            run(() -> book(pending, sends.stream().map(CompletableFuture::join).toList()));
+        });
+    }
+
+    private void book(PendingEvent pending, List<DeliveryOutcome> outcomes) {
+        OutboxEvent event = pending.event();
+        boolean all = true;
+        for (int i = 0; i < outcomes.size(); i++) {
+            DeliveryOutcome outcome = outcomes.get(i);
+            listener.attempted(event, receivers.get(i), outcome);
+            if (!outcome.delivered()) {
+                all = false;
+                LOG.warn("webhook {} ({}) to {}: attempt {} failed: {}", event.id(), WebhookEventType.of(event.type()).wireName(),
+                        receivers.get(i), pending.failedAttempts() + 1, outcome.detail());
+            }
+        }
+        try {
+            if (all) {
+                events.delivered(List.of(event.id()));
+                listener.delivered(event, Duration.between(event.occurredAt(), events.now()));
+                return;
+            }
+            int failed = pending.failedAttempts() + 1;
+            Optional<Instant> next = schedule.next(failed, event.occurredAt(), events.now());
+            if (next.isPresent()) {
+                events.retryAt(event.id(), failed, next.get());
+            } else {
+                events.failed(event.id(), failed);
+                listener.gaveUp(event, failed);
+                LOG.error("webhook {} given up on after {} attempts; it stays in the outbox, failed", event.id(), failed);
+            }
+        } catch (RuntimeException storeDown) {
+            // the claim's lease ends and the event is claimed again: delivered at least once, maybe twice
+            LOG.warn("webhook {}: its outcome could not be recorded: {}", event.id(), storeDown.getMessage());
+        }
+    }
+
+    private void run(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // closed: claims left unbooked end with their lease
+        }
+    }
+
+    /** Stops claiming; events in flight end with their lease and are delivered again later. */
+    @Override
+    public void close() {
+        loop.shutdownNow();
+    }
+}
