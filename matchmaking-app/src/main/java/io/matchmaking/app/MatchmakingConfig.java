@@ -39,6 +39,7 @@ import java.util.TreeSet;
  * @param httpThreads     most threads serving API requests at once (Jetty's pool)
  * @param requestDeadline how long after arriving a join or leave may start its unit, or it never runs
  * @param limits          what one client may take of the HTTP server: read time, connections, long polls
+ * @param webhooks        when present, events are written to the store's outbox and delivered as signed webhooks
  * @param ignoredVariables {@code MATCHMAKING_*} variables that were set but are no setting (misspelt, or
  *                        from another version), sorted; the server warns of each at start-up
  */
@@ -57,6 +58,7 @@ public record MatchmakingConfig(
         int httpThreads,
         Duration requestDeadline,
         HttpLimits limits,
+        Optional<WebhookSettings> webhooks,
         List<String> ignoredVariables) {
 
     public MatchmakingConfig {
@@ -102,6 +104,7 @@ public record MatchmakingConfig(
                         read.integer("MATCHMAKING_PLAYER_RATE_LIMIT", HttpLimits.DEFAULT_PLAYER_RATE, 0, 1_000_000, " per second"),
                         read.integer("MATCHMAKING_ADDRESS_RATE_LIMIT", HttpLimits.DEFAULT_ADDRESS_RATE, 0, 1_000_000, " per second"),
                         trustedProxies(read)),
+                WebhookSettings.read(read),
                 KnownVariables.unknownIn(env));
     }
 
@@ -215,6 +218,7 @@ public record MatchmakingConfig(
                 + ", requestDeadline=" + requestDeadline.toSeconds() + "s, readTimeout=" + limits.readTimeout().toSeconds()
                 + "s, maxConnections=" + limits.maxConnections() + ", maxLongPolls=" + limits.maxLongPolls()
                 + ", playerRateLimit=" + limits.playerRate() + "/s, addressRateLimit=" + limits.addressRate()
-                + "/s, trustedProxies=" + limits.trustedProxies().ranges().size();
+                + "/s, trustedProxies=" + limits.trustedProxies().ranges().size()
+                + ", webhooks=" + webhooks.map(WebhookSettings::toString).orElse("off");
     }
 }

@@ -14,6 +14,7 @@ import io.matchmaking.store.mysql.MySqlStoreSettings;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public final class MatchmakingServer {
     private final Readiness readiness;
     private final MatchmakingHttpServer http;
     private final Sweeper sweeper;
+    private final Webhooks webhooks = new Webhooks();
     private boolean stopped;
 
     private MatchmakingServer(MatchmakingConfig config, UnaryOperator<MatchRepository> storeDecorator) {
@@ -59,6 +61,8 @@ public final class MatchmakingServer {
                 .queueLimits(config.queueLimits())
                 .matchIds(new TimeOrderedMatchIds())
                 .retryListener(metrics.retries())
+                .outbox(config.webhooks().map(WebhookSettings::events).orElse(Set.of()))
+                .listener(webhooks.wakeOnCommit())
                 .listener(metrics.listener())
                 .listener(watchers)
                 .build();
@@ -82,6 +86,8 @@ public final class MatchmakingServer {
                 .watchers(watchers);
         this.http = http.build();
         this.sweeper = new Sweeper(matchmaker, config.sweepInterval());
+        config.webhooks().ifPresent(settings ->
+                webhooks.start(settings, matchmaker.pendingEvents().orElseThrow(), metrics.registry()));
     }
 
     /** A store, and what the start-up line says of it. */
@@ -165,6 +171,7 @@ public final class MatchmakingServer {
         } finally {
             watchers.close();
             sweeper.stop();
+            webhooks.close();
             repository.close();
             metrics.close();
             LOG.info("stopped");

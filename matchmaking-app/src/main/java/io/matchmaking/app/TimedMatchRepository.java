@@ -6,6 +6,7 @@ import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.store.IdempotencyRecord;
 import io.matchmaking.core.store.MatchRepository;
+import io.matchmaking.core.store.Outbox;
 import io.matchmaking.core.store.QueueStats;
 import io.matchmaking.core.store.QueueWork;
 import io.matchmaking.core.store.WaitingPlayer;
@@ -73,6 +74,11 @@ final class TimedMatchRepository implements MatchRepository {
     @Override
     public int purgeReadyMatches(Instant readyBefore) {
         return timed("purge_ready_matches", () -> store.purgeReadyMatches(readyBefore));
+    }
+
+    @Override
+    public Optional<Outbox> outbox() {
+        return store.outbox();
     }
 
     @Override

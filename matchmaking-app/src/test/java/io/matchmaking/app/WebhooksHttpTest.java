@@ -1,0 +1,144 @@
+package io.matchmaking.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhooks from a real server on a random port to a receiver in the test, which checks each
+ * signature with the Standard Webhooks reference library as a game's backend would.
+ */
+class WebhooksHttpTest {
+
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final List<String> forged = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile boolean hold;
+    private final HttpServer receiver;
+    private MatchmakingServer server;
+
+    WebhooksHttpTest() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(Executors.newCachedThreadPool());
+        receiver.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                new Webhook(SECRET).verify(body, Map.copyOf(exchange.getRequestHeaders()));
+            } catch (Exception e) {
+                forged.add(body);
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            if (hold) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            received.add(JSON.readTree(body));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        if (server != null) {
+            server.stop();
+        }
+        receiver.stop(0);
+    }
+
+    private TestClient start(String... more) {
+        List<String> env = new java.util.ArrayList<>(List.of("MATCHMAKING_WEBHOOK_URL",
+                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks", "MATCHMAKING_WEBHOOK_SECRET", SECRET));
+        env.addAll(List.of(more));
+        server = TestServers.start(env.toArray(String[]::new));
+        return new TestClient(server.port());
+    }
+
+    @Test
+    void aReadyMatchIsPostedSignedWithTheMatchAsStatusShowsIt() throws Exception {
+        TestClient client = start();
+        client.join("p1");
+        client.join("p2");
+        JsonNode ready = client.join("p3").json();
+
+        JsonNode event = received.poll(10, TimeUnit.SECONDS);
+
+        assertThat(forged).isEmpty();
+        assertThat(event).isNotNull();
+        assertThat(event.get("type").asText()).isEqualTo("match.ready");
+        assertThat(event.get("data")).isEqualTo(client.get("/status/" + ready.get("match_id").asText()).json());
+        assertThat(received.poll(300, TimeUnit.MILLISECONDS)).as("waiting joins send nothing by default").isNull();
+        assertThat(client.get("/metrics").body()).contains("matchmaking_webhook_attempts_total{outcome=\"delivered\"} 1.0",
+                "matchmaking_webhook_outbox_undelivered");
+    }
+
+    @Test
+    void theEventsChosenAreSentAndPlayersEventsNameTheirPlayer() throws Exception {
+        TestClient client = start("MATCHMAKING_WEBHOOK_EVENTS", "player.queued,player.left");
+        client.join("q1");
+        client.post("/leave", "{\"id\":\"q1\"}");
+
+        JsonNode first = received.poll(10, TimeUnit.SECONDS);
+        JsonNode second = received.poll(10, TimeUnit.SECONDS);
+
+        assertThat(List.of(first, second)).extracting(node -> node.get("type").asText())
+                .containsExactlyInAnyOrder("player.queued", "player.left");
+        assertThat(List.of(first, second)).allSatisfy(node -> assertThat(node.get("data").get("player_id").asText()).isEqualTo("q1"));
+    }
+
+    @Test
+    void aReceiverThatHoldsEveryRequestSlowsNoJoin() throws Exception {
+        hold = true;
+        TestClient client = start();
+
+        for (int i = 0; i < 30; i++) {
+            assertThat(client.join("h" + i).status()).isEqualTo(200);
+        }
+
+        assertThat(received).as("nothing answered yet: the receiver holds them all").isEmpty();
+        release.countDown();
+        for (int i = 0; i < 10; i++) {
+            assertThat(received.poll(10, TimeUnit.SECONDS)).as("ready match %d delivered once released", i + 1).isNotNull();
+        }
+    }
+
+    @Test
+    void webhookSettingsAreCheckedAtStartUp() {
+        assertThatThrownBy(() -> TestServers.config("MATCHMAKING_WEBHOOK_URL", "http://127.0.0.1:1/hooks"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MATCHMAKING_WEBHOOK_SECRET is required");
+        assertThatThrownBy(() -> TestServers.config("MATCHMAKING_WEBHOOK_URL", "ftp://x/", "MATCHMAKING_WEBHOOK_SECRET", SECRET))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http:// or https://");
+        assertThatThrownBy(() -> TestServers.config("MATCHMAKING_WEBHOOK_URL", "http://x/", "MATCHMAKING_WEBHOOK_SECRET", "s3cret"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("whsec_").hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> TestServers.config("MATCHMAKING_WEBHOOK_URL", "http://x/", "MATCHMAKING_WEBHOOK_SECRET", SECRET,
+                "MATCHMAKING_WEBHOOK_EVENTS", "match.exploded"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("match.ready");
+        assertThatThrownBy(() -> TestServers.config("MATCHMAKING_WEBHOOK_SECRET", SECRET))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("need MATCHMAKING_WEBHOOK_URL");
+    }
+}
