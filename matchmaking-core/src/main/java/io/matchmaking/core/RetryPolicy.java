@@ -16,8 +16,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxAttempts, Duration basePause) {
 
-    /** 8 units per call, pauses from 5 ms. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(8, Duration.ofMillis(5));
+    /**
+     * 32 units per call, pauses from 5 ms. Units of different queues that touch the same players
+     * (parties, leaves, a player joining two queues) can deadlock a few times in a row on a shared
+     * database under load: with 8 a call through two instances on MariaDB ran out (CI, parties and
+     * leaves racing). A join or leave over HTTP stops earlier anyway, at its request deadline.
+     */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(32, Duration.ofMillis(5));
 
     private static final int MAX_DOUBLINGS = 6;
 
