@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -92,6 +98,7 @@ class WebhooksHttpTest {
         assertThat(event).isNotNull();
         assertThat(event.get("type").asText()).isEqualTo("match.ready");
         assertThat(event.get("data")).isEqualTo(client.get("/status/" + ready.get("match_id").asText()).json());
+        assertDocumented(client, event);
         assertThat(received.poll(300, TimeUnit.MILLISECONDS)).as("waiting joins send nothing by default").isNull();
         assertThat(client.get("/metrics").body()).contains("matchmaking_webhook_attempts_total{outcome=\"delivered\"} 1.0",
                 "matchmaking_webhook_outbox_undelivered");
@@ -105,10 +112,23 @@ class WebhooksHttpTest {
 
         JsonNode first = received.poll(10, TimeUnit.SECONDS);
         JsonNode second = received.poll(10, TimeUnit.SECONDS);
+        assertDocumented(client, first);
+        assertDocumented(client, second);
 
         assertThat(List.of(first, second)).extracting(node -> node.get("type").asText())
                 .containsExactlyInAnyOrder("player.queued", "player.left");
         assertThat(List.of(first, second)).allSatisfy(node -> assertThat(node.get("data").get("player_id").asText()).isEqualTo("q1"));
+    }
+
+    /** The body is valid against the served OpenAPI document's {@code WebhookEvent}, and its type is a documented webhook. */
+    private static void assertDocumented(TestClient client, JsonNode event) throws Exception {
+        JsonNode api = new ObjectMapper(new YAMLFactory()).readTree(client.get("/openapi.yaml").body());
+        assertThat(api.path("webhooks").has(event.get("type").asText())).as("a documented webhook").isTrue();
+        ObjectNode schema = api.path("components").path("schemas").path("WebhookEvent").deepCopy();
+        schema.set("components", api.get("components"));
+        Set<ValidationMessage> problems = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(schema).validate(event);
+        assertThat(problems).as("%s against the document", event).isEmpty();
     }
 
     @Test
