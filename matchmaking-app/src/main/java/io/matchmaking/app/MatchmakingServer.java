@@ -3,6 +3,7 @@ package io.matchmaking.app;
 import io.matchmaking.core.GroupCommitJoiner;
 import io.matchmaking.core.JoinQueue;
 import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.event.EventType;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.http.MatchmakingHttpServer;
 import io.matchmaking.http.Readiness;
@@ -56,13 +57,14 @@ public final class MatchmakingServer {
         OpenedStore store = openStore(config, metrics);
         this.storeDescription = store.description();
         this.repository = new TimedMatchRepository(storeDecorator.apply(store.repository()), metrics.registry());
+        Set<EventType> sent = config.webhooks().map(WebhookSettings::events).orElse(Set.of());
         this.matchmaker = Matchmaker.builder(repository)
                 .rules(config.rules())
                 .queueLimits(config.queueLimits())
                 .matchIds(new TimeOrderedMatchIds())
                 .retryListener(metrics.retries())
-                .outbox(config.webhooks().map(WebhookSettings::events).orElse(Set.of()))
-                .listener(webhooks.wakeOnCommit())
+                .outbox(sent)
+                .listener(webhooks.wakeOnCommit(sent))
                 .listener(metrics.listener())
                 .listener(watchers)
                 .build();

@@ -1,6 +1,7 @@
 package io.matchmaking.app;
 
 import io.matchmaking.core.PendingEvents;
+import io.matchmaking.core.event.EventType;
 import io.matchmaking.core.event.MatchmakingEvent;
 import io.matchmaking.core.event.MatchmakingListener;
 import io.matchmaking.core.event.OutboxEvent;
@@ -23,6 +24,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -43,11 +45,14 @@ final class Webhooks implements AutoCloseable {
     });
     private volatile WebhookDispatcher dispatcher;
 
-    /** Wakes the dispatcher when this instance commits an event; registered before the matchmaker is built. */
-    MatchmakingListener wakeOnCommit() {
+    /**
+     * Wakes the dispatcher when this instance commits an event of {@code sent}; registered before
+     * the matchmaker is built. Other events wake nothing: on MySQL each claim is a query.
+     */
+    MatchmakingListener wakeOnCommit(Set<EventType> sent) {
         return (MatchmakingEvent event) -> {
             WebhookDispatcher started = dispatcher;
-            if (started != null) {
+            if (started != null && sent.contains(EventType.of(event))) {
                 started.wake();
             }
         };

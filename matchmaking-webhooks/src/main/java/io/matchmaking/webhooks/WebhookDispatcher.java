@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Pacing pacing;
     private final Clock clock;
     private final Semaphore inFlight;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "webhook-dispatcher");
         thread.setDaemon(true);
@@ -76,12 +78,18 @@ public final class WebhookDispatcher implements AutoCloseable {
         loop.scheduleWithFixedDelay(this::claimDue, 0, pacing.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Claims at once: an event was just committed here. */
+    /**
+     * Claims at once: an event was just committed here. Wakes that come while a claim is already
+     * queued join it, so a burst of commits costs one claim, not one each.
+     */
     public void wake() {
-        run(this::claimDue);
+        if (wakeQueued.compareAndSet(false, true)) {
+            run(this::claimDue);
+        }
     }
 
     private void claimDue() {
+        wakeQueued.set(false);
         int free = inFlight.availablePermits();
         if (free == 0) {
             return;
