@@ -37,6 +37,7 @@ final class Webhooks implements AutoCloseable {
 
     /** How long the outbox figures of a scrape are reused: each costs the store a read. */
     private static final Duration STATS_REUSE = Duration.ofSeconds(1);
+    private static final Duration MIN_LEASE = Duration.ofSeconds(5);
 
     private final ExecutorService senders = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "webhook-sender");
@@ -63,10 +64,21 @@ final class Webhooks implements AutoCloseable {
         WebhookDispatcher started = new WebhookDispatcher(events, settings.receivers(), new WebhookSigner(settings.secret()),
                 new WebhookSender(settings.timeout(), senders),
                 new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), settings.retryFor()),
-                new Measured(registry), WebhookDispatcher.Pacing.DEFAULT, Clock.systemUTC());
+                new Measured(registry), pacing(settings.timeout()), Clock.systemUTC());
         watchOutbox(events, registry);
         started.start();
         dispatcher = started;
+    }
+
+    /**
+     * The default pacing with a lease that outlasts one attempt (its timeout, and the sender's
+     * backstop of twice that) with room to book it: an instance that dies hands its claims on after
+     * about three timeouts, never while its attempt could still be running.
+     */
+    private static WebhookDispatcher.Pacing pacing(Duration timeout) {
+        WebhookDispatcher.Pacing pacing = WebhookDispatcher.Pacing.DEFAULT;
+        Duration lease = timeout.multipliedBy(3).compareTo(MIN_LEASE) < 0 ? MIN_LEASE : timeout.multipliedBy(3);
+        return new WebhookDispatcher.Pacing(pacing.pollInterval(), pacing.batch(), lease, pacing.maxInFlight());
     }
 
     private static void watchOutbox(PendingEvents events, MeterRegistry registry) {
