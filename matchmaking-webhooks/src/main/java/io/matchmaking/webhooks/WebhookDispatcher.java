@@ -75,7 +75,16 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** Starts claiming every poll interval. */
     public void start() {
-        loop.scheduleWithFixedDelay(this::claimDue, 0, pacing.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(this::claimDueGuarded, 0, pacing.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A periodic task that throws is never run again: whatever goes wrong, the next poll must come. */
+    private void claimDueGuarded() {
+        try {
+            claimDue();
+        } catch (RuntimeException unexpected) {
+            LOG.error("webhook delivery failed unexpectedly; the next poll tries again", unexpected);
+        }
     }
 
     /**
@@ -84,7 +93,7 @@ public final class WebhookDispatcher implements AutoCloseable {
      */
     public void wake() {
         if (wakeQueued.compareAndSet(false, true)) {
-            run(this::claimDue);
+            run(this::claimDueGuarded);
         }
     }
 
@@ -104,14 +113,14 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
         due.forEach(this::deliver);
         if (due.size() == pacing.batch()) {
-            run(this::claimDue);
+            run(this::claimDueGuarded);
         }
     }
 
     private void deliver(PendingEvent pending) {
-        inFlight.acquireUninterruptibly();
         OutboxEvent event = pending.event();
         SignedWebhook signed = signer.sign(event.id(), clock.instant(), WebhookBody.of(event));
+        inFlight.acquireUninterruptibly();
         List<CompletableFuture<DeliveryOutcome>> sends = receivers.stream().map(receiver -> sender.send(receiver, signed)).toList();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).whenComplete((done, never) -> {
             inFlight.release();

@@ -9,7 +9,12 @@ import io.matchmaking.core.MatchmakingRules;
 import io.matchmaking.core.PendingEvents;
 import io.matchmaking.core.event.EventType;
 import io.matchmaking.core.event.OutboxEvent;
+import io.matchmaking.core.event.OutboxStats;
+import io.matchmaking.core.event.PendingEvent;
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
 import io.matchmaking.store.memory.InMemoryMatchRepository;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,8 +22,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -144,6 +152,58 @@ class WebhookDispatcherTest {
         assertThat(attempts).as("6 refused, then one each").isEqualTo(9);
         assertThat(attemptsById).hasSize(3);
         assertThat(pending.stats().undelivered()).isZero();
+    }
+
+    @Test
+    void aPollThatFailsUnexpectedlyDoesNotStopTheNextOnes() throws Exception {
+        AtomicInteger claims = new AtomicInteger();
+        PendingEvents breaksOnce = new PendingEvents() {
+            @Override
+            public List<PendingEvent> claim(int max, Duration lease) {
+                if (claims.incrementAndGet() == 1) {
+                    // an id the signer refuses: the first poll throws past the claim
+                    Match nobody = Match.open(MatchId.of("m0"), QueueName.DEFAULT, 2, Instant.now());
+                    return List.of(new PendingEvent(new OutboxEvent("bad.id", EventType.MATCH_READY, nobody,
+                            Optional.empty(), Instant.now()), 0));
+                }
+                return pending.claim(max, lease);
+            }
+
+            @Override
+            public void delivered(Collection<String> ids) {
+                pending.delivered(ids);
+            }
+
+            @Override
+            public void retryAt(String id, int failedAttempts, Instant next) {
+                pending.retryAt(id, failedAttempts, next);
+            }
+
+            @Override
+            public void failed(String id, int failedAttempts) {
+                pending.failed(id, failedAttempts);
+            }
+
+            @Override
+            public OutboxStats stats() {
+                return pending.stats();
+            }
+
+            @Override
+            public Instant now() {
+                return pending.now();
+            }
+        };
+        URI hooks = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+        dispatcher = new WebhookDispatcher(breaksOnce, List.of(hooks), new WebhookSigner(WebhookSecret.parse(SECRET)),
+                new WebhookSender(Duration.ofSeconds(2), senderThreads), FAST, booking,
+                new WebhookDispatcher.Pacing(Duration.ofMillis(20), 10, Duration.ofSeconds(5), 8), Clock.systemUTC());
+        matchmaker.join(PlayerId.of("b1"));
+        matchmaker.join(PlayerId.of("b2"));
+        dispatcher.start();
+
+        assertThat(awaitDelivered(1)).hasSize(1);
+        assertThat(claims.get()).isGreaterThan(1);
     }
 
     @Test
