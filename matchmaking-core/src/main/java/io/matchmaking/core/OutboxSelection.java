@@ -22,10 +22,6 @@ final class OutboxSelection {
         this.types = types.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(types);
     }
 
-    boolean isEmpty() {
-        return types.isEmpty();
-    }
-
     /** {@code decided} with its chosen events added to the changes it commits. */
     <R> WorkResult<Decision<R>> adding(WorkResult<Decision<R>> decided) {
         if (types.isEmpty()) {
