@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class Webhooks implements AutoCloseable {
     MatchmakingListener wakeOnCommit(Set<EventType> sent) {
         return (MatchmakingEvent event) -> {
             WebhookDispatcher started = dispatcher;
-            if (started != null && sent.contains(EventType.of(event))) {
+            if (started != null && !Collections.disjoint(sent, EventType.tellingOf(event))) {
                 started.wake();
             }
         };

@@ -120,6 +120,22 @@ class WebhooksHttpTest {
         assertThat(List.of(first, second)).allSatisfy(node -> assertThat(node.get("data").get("player_id").asText()).isEqualTo("q1"));
     }
 
+    @Test
+    void aMatchUpdateMirrorsTheStatusOfTheWaitingMatchAfterEachChange() throws Exception {
+        TestClient client = start("MATCHMAKING_WEBHOOK_EVENTS", "match.updated");
+        String matchId = client.join("u1").json().get("match_id").asText();
+        JsonNode joined = received.poll(10, TimeUnit.SECONDS);
+        client.post("/leave", "{\"id\":\"u1\"}");
+        JsonNode left = received.poll(10, TimeUnit.SECONDS);
+
+        assertDocumented(client, joined);
+        assertThat(joined.get("type").asText()).isEqualTo("match.updated");
+        assertThat(joined.get("data").get("players")).extracting(JsonNode::asText).containsExactly("u1");
+        assertThat(left.get("data")).as("the receiver's mirror ends where GET /status is")
+                .isEqualTo(client.get("/status/" + matchId).json());
+        assertThat(left.get("data").get("players")).isEmpty();
+    }
+
     /** The body is valid against the served OpenAPI document's {@code WebhookEvent}, and its type is a documented webhook. */
     private static void assertDocumented(TestClient client, JsonNode event) throws Exception {
         JsonNode api = new ObjectMapper(new YAMLFactory()).readTree(client.get("/openapi.yaml").body());

@@ -13,7 +13,9 @@ public enum WebhookEventType {
     /** A player left their waiting match. */
     PLAYER_LEFT("player.left"),
     /** A player's wait timed out. */
-    PLAYER_EXPIRED("player.expired");
+    PLAYER_EXPIRED("player.expired"),
+    /** The players of a waiting match changed; {@code data} is the match after the whole change. */
+    MATCH_UPDATED("match.updated");
 
     private final String wireName;
 
@@ -33,6 +35,7 @@ public enum WebhookEventType {
             case PLAYER_QUEUED -> PLAYER_QUEUED;
             case PLAYER_LEFT -> PLAYER_LEFT;
             case PLAYER_EXPIRED -> PLAYER_EXPIRED;
+            case MATCH_UPDATED -> MATCH_UPDATED;
         };
     }
 }

@@ -52,4 +52,14 @@ class WebhookBodyTest {
                 .endsWith("\"player_id\":\"p2\"}}");
         assertThat(WebhookBody.of(OutboxEvent.of("e4", new PlayerExpired(PlayerId.of("p3"), waiting, T0)))).startsWith("{\"type\":\"player.expired\"");
     }
+
+    @Test
+    void aMatchUpdateCarriesTheMatchAloneAsTheChangeLeftIt() {
+        Match waiting = waitingWith("p1", "p2");
+
+        assertThat(WebhookBody.of(OutboxEvent.matchUpdated("e5", waiting, T0)))
+                .isEqualTo("{\"type\":\"match.updated\",\"timestamp\":\"2026-12-03T07:29:13Z\",\"data\":"
+                        + "{\"match_id\":\"m1\",\"status\":\"waiting\",\"players\":[\"p1\",\"p2\"],"
+                        + "\"updated_at\":1796282953}}");
+    }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param id         unique, chosen when the change is decided
  * @param type       what happened
  * @param match      the match after the change
- * @param player     the player of a player's event; empty for {@link EventType#MATCH_READY}
+ * @param player     the player of a player's event; empty for a match's
  * @param occurredAt when the change happened (its time of record)
  */
 public record OutboxEvent(String id, EventType type, Match match, Optional<PlayerId> player, Instant occurredAt) {
@@ -39,5 +39,10 @@ public record OutboxEvent(String id, EventType type, Match match, Optional<Playe
             player = Optional.of(expired.player());
         }
         return new OutboxEvent(id, EventType.of(event), event.match(), player, event.at());
+    }
+
+    /** A {@link EventType#MATCH_UPDATED} under {@code id}: {@code match} as a change at {@code at} left it. */
+    public static OutboxEvent matchUpdated(String id, Match match, Instant at) {
+        return new OutboxEvent(id, EventType.MATCH_UPDATED, match, Optional.empty(), at);
     }
 }

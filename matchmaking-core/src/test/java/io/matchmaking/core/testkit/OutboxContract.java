@@ -4,7 +4,9 @@ import static io.matchmaking.core.testkit.Players.player;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.MatchmakingRules;
 import io.matchmaking.core.PendingEvents;
 import io.matchmaking.core.event.EventType;
 import io.matchmaking.core.event.OutboxEvent;
@@ -29,7 +31,11 @@ public abstract class OutboxContract extends RepositoryFixture {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
     private Matchmaker sending(Set<EventType> types) {
-        return Matchmaker.builder(repository).rules(RULES).clock(clock).clockOverridesStore(true).matchIds(matchIds)
+        return sending(types, RULES);
+    }
+
+    private Matchmaker sending(Set<EventType> types, MatchmakingRules rules) {
+        return Matchmaker.builder(repository).rules(rules).clock(clock).clockOverridesStore(true).matchIds(matchIds)
                 .outbox(types).build();
     }
 
@@ -84,6 +90,46 @@ public abstract class OutboxContract extends RepositoryFixture {
         assertThat(pending).extracting(claimed -> claimed.event().player())
                 .containsExactly(Optional.of(player("p1")), Optional.of(player("p1")));
         assertThat(pending.get(1).event().match().players()).isEmpty();
+    }
+
+    @Test
+    void aWaitingMatchIsUpdatedOncePerChangeAsTheChangeLeftItAndAReadyOneIsNot() {
+        Matchmaker sender = sending(Set.of(EventType.MATCH_UPDATED), RULES.withMatchSize(4));
+        Match opened = sender.join(player("p1")).match();
+        sender.join(JoinRequest.of(player("p2")).withParty(List.of(player("p2"), player("p3"))));
+        sender.leave(player("p3"));
+        Match ready = sender.join(JoinRequest.of(player("x1")).withParty(List.of(player("x1"), player("x2"), player("x3"))))
+                .match();
+
+        List<OutboxEvent> updates = sender.pendingEvents().orElseThrow().claim(10, LEASE).stream()
+                .map(PendingEvent::event).toList();
+
+        assertThat(ready.isReady()).isTrue();
+        assertThat(updates).allSatisfy(update -> {
+            assertThat(update.type()).isEqualTo(EventType.MATCH_UPDATED);
+            assertThat(update.match().id()).isEqualTo(opened.id());
+            assertThat(update.player()).isEmpty();
+        });
+        assertThat(updates).as("a party joins and leaves as one change").extracting(update -> update.match().players())
+                .containsExactly(List.of(player("p1")), List.of(player("p1"), player("p2"), player("p3")),
+                        List.of(player("p1")));
+    }
+
+    @Test
+    void aWaitThatTimesOutUpdatesItsMatch() {
+        Matchmaker sender = sending(Set.of(EventType.MATCH_UPDATED), RULES.withWaitTimeout(Duration.ofSeconds(30)));
+        Match opened = sender.join(player("p1")).match();
+        PendingEvents events = sender.pendingEvents().orElseThrow();
+        events.delivered(idsOf(events.claim(10, LEASE)));
+
+        clock.advanceSeconds(31);
+        sender.sweep();
+
+        assertThat(events.claim(10, LEASE)).singleElement().satisfies(claimed -> {
+            assertThat(claimed.event().match().id()).isEqualTo(opened.id());
+            assertThat(claimed.event().match().players()).isEmpty();
+            assertThat(claimed.event().occurredAt()).isEqualTo(clock.instant());
+        });
     }
 
     @Test
