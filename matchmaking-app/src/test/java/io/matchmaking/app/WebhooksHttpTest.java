@@ -10,19 +10,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.standardwebhooks.Webhook;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.matchmaking.webhooks.testkit.WebhookReceiver;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,57 +24,31 @@ import org.junit.jupiter.api.Test;
  */
 class WebhooksHttpTest {
 
-    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = WebhookReceiver.SECRET;
 
-    private final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-    private final List<String> forged = new CopyOnWriteArrayList<>();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private volatile boolean hold;
-    private final HttpServer receiver;
+    private final WebhookReceiver receiver = WebhookReceiver.start();
     private MatchmakingServer server;
-
-    WebhooksHttpTest() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newCachedThreadPool());
-        receiver.createContext("/hooks", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            try {
-                new Webhook(SECRET).verify(body, Map.copyOf(exchange.getRequestHeaders()));
-            } catch (Exception e) {
-                forged.add(body);
-                exchange.sendResponseHeaders(401, -1);
-                return;
-            }
-            if (hold) {
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            received.add(JSON.readTree(body));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-    }
 
     @AfterEach
     void stop() {
-        release.countDown();
         if (server != null) {
             server.stop();
         }
-        receiver.stop(0);
+        receiver.close();
     }
 
     private TestClient start(String... more) {
-        List<String> env = new java.util.ArrayList<>(List.of("MATCHMAKING_WEBHOOK_URL",
-                "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks", "MATCHMAKING_WEBHOOK_SECRET", SECRET));
+        List<String> env = new ArrayList<>(List.of("MATCHMAKING_WEBHOOK_URL", receiver.url().toString(),
+                "MATCHMAKING_WEBHOOK_SECRET", SECRET));
         env.addAll(List.of(more));
         server = TestServers.start(env.toArray(String[]::new));
         return new TestClient(server.port());
+    }
+
+    /** The body of the next request the receiver answered 2xx; null if none within {@code wait}. */
+    private JsonNode nextDelivered(Duration wait) throws InterruptedException {
+        WebhookReceiver.Arrival delivery = receiver.nextDelivery(wait);
+        return delivery == null ? null : delivery.json();
     }
 
     @Test
@@ -92,14 +58,14 @@ class WebhooksHttpTest {
         client.join("p2");
         JsonNode ready = client.join("p3").json();
 
-        JsonNode event = received.poll(10, TimeUnit.SECONDS);
+        JsonNode event = nextDelivered(Duration.ofSeconds(10));
 
-        assertThat(forged).isEmpty();
+        assertThat(receiver.forged()).isEmpty();
         assertThat(event).isNotNull();
         assertThat(event.get("type").asText()).isEqualTo("match.ready");
         assertThat(event.get("data")).isEqualTo(client.get("/status/" + ready.get("match_id").asText()).json());
         assertDocumented(client, event);
-        assertThat(received.poll(300, TimeUnit.MILLISECONDS)).as("waiting joins send nothing by default").isNull();
+        assertThat(nextDelivered(Duration.ofMillis(300))).as("waiting joins send nothing by default").isNull();
         assertThat(client.get("/metrics").body()).contains("matchmaking_webhook_attempts_total{outcome=\"delivered\"} 1.0",
                 "matchmaking_webhook_outbox_undelivered");
     }
@@ -110,8 +76,8 @@ class WebhooksHttpTest {
         client.join("q1");
         client.post("/leave", "{\"id\":\"q1\"}");
 
-        JsonNode first = received.poll(10, TimeUnit.SECONDS);
-        JsonNode second = received.poll(10, TimeUnit.SECONDS);
+        JsonNode first = nextDelivered(Duration.ofSeconds(10));
+        JsonNode second = nextDelivered(Duration.ofSeconds(10));
         assertDocumented(client, first);
         assertDocumented(client, second);
 
@@ -124,9 +90,9 @@ class WebhooksHttpTest {
     void aMatchUpdateMirrorsTheStatusOfTheWaitingMatchAfterEachChange() throws Exception {
         TestClient client = start("MATCHMAKING_WEBHOOK_EVENTS", "match.updated");
         String matchId = client.join("u1").json().get("match_id").asText();
-        JsonNode joined = received.poll(10, TimeUnit.SECONDS);
+        JsonNode joined = nextDelivered(Duration.ofSeconds(10));
         client.post("/leave", "{\"id\":\"u1\"}");
-        JsonNode left = received.poll(10, TimeUnit.SECONDS);
+        JsonNode left = nextDelivered(Duration.ofSeconds(10));
 
         assertDocumented(client, joined);
         assertThat(joined.get("type").asText()).isEqualTo("match.updated");
@@ -149,17 +115,17 @@ class WebhooksHttpTest {
 
     @Test
     void aReceiverThatHoldsEveryRequestSlowsNoJoin() throws Exception {
-        hold = true;
+        receiver.hold();
         TestClient client = start();
 
         for (int i = 0; i < 30; i++) {
             assertThat(client.join("h" + i).status()).isEqualTo(200);
         }
 
-        assertThat(received).as("nothing answered yet: the receiver holds them all").isEmpty();
-        release.countDown();
+        assertThat(receiver.nextDelivery(Duration.ZERO)).as("nothing answered yet: the receiver holds them all").isNull();
+        receiver.release();
         for (int i = 0; i < 10; i++) {
-            assertThat(received.poll(10, TimeUnit.SECONDS)).as("ready match %d delivered once released", i + 1).isNotNull();
+            assertThat(nextDelivered(Duration.ofSeconds(10))).as("ready match %d delivered once released", i + 1).isNotNull();
         }
     }
 

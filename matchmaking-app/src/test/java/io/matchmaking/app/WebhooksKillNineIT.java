@@ -2,21 +2,12 @@ package io.matchmaking.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.standardwebhooks.Webhook;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.matchmaking.webhooks.testkit.WebhookReceiver;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,53 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class WebhooksKillNineIT extends MySqlProcessTest {
 
-    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
-    private final LinkedBlockingQueue<String> arrivals = new LinkedBlockingQueue<>();
-    private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
-    private final CountDownLatch released = new CountDownLatch(1);
-    private volatile boolean hold;
-    private final HttpServer receiver;
-
-    WebhooksKillNineIT() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newCachedThreadPool());
-        receiver.createContext("/hooks", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            try {
-                new Webhook(SECRET).verify(body, Map.copyOf(exchange.getRequestHeaders()));
-            } catch (Exception forged) {
-                exchange.sendResponseHeaders(401, -1);
-                return;
-            }
-            String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            arrivals.add(id);
-            if (hold) {
-                try {
-                    released.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                exchange.close();
-                return;
-            }
-            answered.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-    }
+    private final WebhookReceiver receiver = WebhookReceiver.start();
 
     @AfterEach
     void stopReceiver() {
-        released.countDown();
-        receiver.stop(0);
+        receiver.close();
     }
 
     private String[] env() {
         return mysqlEnv(database.url(), "MATCHMAKING_ADDRESS_RATE_LIMIT", "0", "MATCHMAKING_MATCH_SIZE", "2",
-                "MATCHMAKING_WEBHOOK_URL", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
-                "MATCHMAKING_WEBHOOK_SECRET", SECRET, "MATCHMAKING_WEBHOOK_TIMEOUT", "1");
+                "MATCHMAKING_WEBHOOK_URL", receiver.url().toString(),
+                "MATCHMAKING_WEBHOOK_SECRET", WebhookReceiver.SECRET, "MATCHMAKING_WEBHOOK_TIMEOUT", "1");
     }
 
     private long outboxRows() throws Exception {
@@ -95,24 +50,25 @@ class WebhooksKillNineIT extends MySqlProcessTest {
 
     @Test
     void anEventClaimedByAnInstanceKilledMidDeliveryIsDeliveredByAnother() throws Exception {
-        hold = true;
+        receiver.hold();
         String id;
         try (ServerProcess first = ServerProcess.start(env())) {
             first.client().join("a");
             first.client().join("b");
-            id = arrivals.poll(20, TimeUnit.SECONDS);
-            assertThat(id).as("the first instance claimed and sent the ready match").isNotNull();
+            WebhookReceiver.Arrival sent = receiver.nextArrival(Duration.ofSeconds(20));
+            assertThat(sent).as("the first instance claimed and sent the ready match").isNotNull();
+            id = sent.id();
             first.killNine();
         }
-        hold = false;
-        released.countDown();
+        receiver.dropHeld();
         try (ServerProcess second = ServerProcess.start(env())) {
-            String again = arrivals.poll(30, TimeUnit.SECONDS);
+            WebhookReceiver.Arrival again = receiver.nextArrival(Duration.ofSeconds(30));
             assertThat(second.client().get("/health/ready").status()).isEqualTo(200);
 
-            assertThat(again).as("the same event, by the other instance once the lease ended").isEqualTo(id);
+            assertThat(again).as("sent again once the lease ended").isNotNull();
+            assertThat(again.id()).as("the same event, by the other instance").isEqualTo(id);
             awaitEmptyOutbox();
-            assertThat(answered).containsOnlyKeys(id);
+            assertThat(receiver.deliveriesById()).containsOnlyKeys(id);
         }
     }
 
@@ -124,9 +80,9 @@ class WebhooksKillNineIT extends MySqlProcessTest {
             }
             awaitEmptyOutbox();
 
-            assertThat(answered).hasSize(30);
-            assertThat(answered.values()).allSatisfy(count -> assertThat(count).as("delivered once").hasValue(1));
-            assertThat(List.copyOf(arrivals)).hasSize(30);
+            assertThat(receiver.deliveriesById()).hasSize(30);
+            assertThat(receiver.attemptsById().values()).as("each sent once, by one instance")
+                    .allSatisfy(count -> assertThat(count).isEqualTo(1));
         }
     }
 }

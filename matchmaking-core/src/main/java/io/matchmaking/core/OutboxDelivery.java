@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** {@link PendingEvents} on the store's outbox, at the times of record. */
 final class OutboxDelivery implements PendingEvents {
@@ -34,8 +35,8 @@ final class OutboxDelivery implements PendingEvents {
     }
 
     @Override
-    public void retryAt(String id, int failedAttempts, Instant next) {
-        outbox.retryAt(id, failedAttempts, next);
+    public void retryAt(String id, int failedAttempts, Instant next, Set<String> deliveredTo) {
+        outbox.retryAt(id, failedAttempts, next, deliveredTo);
     }
 
     @Override

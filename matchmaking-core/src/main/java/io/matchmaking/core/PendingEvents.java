@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The use case of whatever delivers outbox events (webhooks): claim what is due, then say how each
@@ -20,8 +21,11 @@ public interface PendingEvents {
     /** These events were delivered. */
     void delivered(Collection<String> ids);
 
-    /** The attempt failed, the event's {@code failedAttempts}-th; it is due again at {@code next}. */
-    void retryAt(String id, int failedAttempts, Instant next);
+    /**
+     * The attempt failed, the event's {@code failedAttempts}-th; it is due again at {@code next},
+     * for the destinations not in {@code deliveredTo} (every one that took it so far).
+     */
+    void retryAt(String id, int failedAttempts, Instant next, Set<String> deliveredTo);
 
     /** The event is given up on: kept and counted, never claimed again. */
     void failed(String id, int failedAttempts);

@@ -7,8 +7,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Delivers outbox events to every receiver, at least once: claims what is due (for a lease, so an
  * instance that dies leaves its claims to the others), sends each event to all receivers at once,
  * and books the outcome: delivered once every receiver answered 2xx, else due again as the retry
- * schedule says (to every receiver: they dedupe by {@code webhook-id}), else given up on and kept.
+ * schedule says for the receivers that did not (the outbox keeps which did), else given up on and
+ * kept. A receiver may still get an event twice (a booking lost, a lease that ended mid-send): it
+ * dedupes by {@code webhook-id}.
  *
  * <p>One thread claims and books; the sends are asynchronous and bounded in number, so a slow or
  * dead receiver holds no thread and never slows a join. Claims come every poll interval (events of
@@ -50,6 +55,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Clock clock;
     private final Semaphore inFlight;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    /** Delivered events not yet booked; touched only on the dispatcher's thread. */
+    private final List<OutboxEvent> deliveredUnbooked = new ArrayList<>();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "webhook-dispatcher");
         thread.setDaemon(true);
@@ -119,37 +126,43 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private void deliver(PendingEvent pending) {
         OutboxEvent event = pending.event();
+        List<URI> left = receivers.stream().filter(receiver -> !pending.deliveredTo().contains(receiver.toString())).toList();
+        if (left.isEmpty()) {
+            // every receiver took it already: the receivers changed since an earlier attempt
+            delivered(event);
+            return;
+        }
         SignedWebhook signed = signer.sign(event.id(), clock.instant(), WebhookBody.of(event));
         inFlight.acquireUninterruptibly();
-        List<CompletableFuture<DeliveryOutcome>> sends = receivers.stream().map(receiver -> sender.send(receiver, signed)).toList();
+        List<CompletableFuture<DeliveryOutcome>> sends = left.stream().map(receiver -> sender.send(receiver, signed)).toList();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).whenComplete((done, never) -> {
             inFlight.release();
-            run(() -> book(pending, sends.stream().map(CompletableFuture::join).toList()));
+            run(() -> book(pending, left, sends.stream().map(CompletableFuture::join).toList()));
         });
     }
 
-    private void book(PendingEvent pending, List<DeliveryOutcome> outcomes) {
+    private void book(PendingEvent pending, List<URI> sentTo, List<DeliveryOutcome> outcomes) {
         OutboxEvent event = pending.event();
-        boolean all = true;
+        Set<String> deliveredTo = new TreeSet<>(pending.deliveredTo());
         for (int i = 0; i < outcomes.size(); i++) {
             DeliveryOutcome outcome = outcomes.get(i);
-            listener.attempted(event, receivers.get(i), outcome);
-            if (!outcome.delivered()) {
-                all = false;
+            listener.attempted(event, sentTo.get(i), outcome);
+            if (outcome.delivered()) {
+                deliveredTo.add(sentTo.get(i).toString());
+            } else {
                 LOG.warn("webhook {} ({}) to {}: attempt {} failed: {}", event.id(), WebhookEventType.of(event.type()).wireName(),
-                        receivers.get(i), pending.failedAttempts() + 1, outcome.detail());
+                        sentTo.get(i), pending.failedAttempts() + 1, outcome.detail());
             }
         }
+        if (deliveredTo.size() - pending.deliveredTo().size() == sentTo.size()) {
+            delivered(event);
+            return;
+        }
         try {
-            if (all) {
-                events.delivered(List.of(event.id()));
-                listener.delivered(event, Duration.between(event.occurredAt(), events.now()));
-                return;
-            }
             int failed = pending.failedAttempts() + 1;
             Optional<Instant> next = schedule.next(failed, event.occurredAt(), events.now());
             if (next.isPresent()) {
-                events.retryAt(event.id(), failed, next.get());
+                events.retryAt(event.id(), failed, next.get(), deliveredTo);
             } else {
                 events.failed(event.id(), failed);
                 listener.gaveUp(event, failed);
@@ -158,6 +171,31 @@ public final class WebhookDispatcher implements AutoCloseable {
         } catch (RuntimeException storeDown) {
             // the claim's lease ends and the event is claimed again: delivered at least once, maybe twice
             LOG.warn("webhook {}: its outcome could not be recorded: {}", event.id(), storeDown.getMessage());
+        }
+    }
+
+    /**
+     * Books {@code event} as delivered with the others delivered meanwhile: the first of a burst
+     * queues one booking behind the outcomes already waiting on this thread, so a busy outbox costs
+     * one store call per batch rather than one per event.
+     */
+    private void delivered(OutboxEvent event) {
+        if (deliveredUnbooked.isEmpty()) {
+            run(this::bookDelivered);
+        }
+        deliveredUnbooked.add(event);
+    }
+
+    private void bookDelivered() {
+        List<OutboxEvent> batch = List.copyOf(deliveredUnbooked);
+        deliveredUnbooked.clear();
+        try {
+            events.delivered(batch.stream().map(OutboxEvent::id).toList());
+            Instant now = events.now();
+            batch.forEach(event -> listener.delivered(event, Duration.between(event.occurredAt(), now)));
+        } catch (RuntimeException storeDown) {
+            // their leases end and they are claimed again: delivered at least once, maybe twice
+            LOG.warn("{} delivered webhooks could not be recorded: {}", batch.size(), storeDown.getMessage());
         }
     }
 

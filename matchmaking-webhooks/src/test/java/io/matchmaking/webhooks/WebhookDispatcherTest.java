@@ -2,8 +2,6 @@ package io.matchmaking.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.standardwebhooks.Webhook;
-import com.sun.net.httpserver.HttpServer;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.MatchmakingRules;
 import io.matchmaking.core.PendingEvents;
@@ -16,19 +14,15 @@ import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
 import io.matchmaking.store.memory.InMemoryMatchRepository;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import io.matchmaking.webhooks.testkit.WebhookReceiver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,19 +39,16 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookDispatcherTest {
 
-    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final RetrySchedule FAST = new RetrySchedule(Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofSeconds(30));
+    private static final WebhookDispatcher.Pacing QUICK = new WebhookDispatcher.Pacing(Duration.ofMillis(20), 10, Duration.ofSeconds(5), 8);
 
     private final InMemoryMatchRepository store = new InMemoryMatchRepository();
     private final Matchmaker matchmaker = Matchmaker.builder(store).rules(MatchmakingRules.ofSize(2))
             .outbox(Set.of(EventType.MATCH_READY)).build();
     private final PendingEvents pending = matchmaker.pendingEvents().orElseThrow();
     private final ExecutorService senderThreads = Executors.newFixedThreadPool(2);
-    private final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-    private final Map<String, AtomicInteger> attemptsById = new ConcurrentHashMap<>();
-    private final AtomicInteger refuseNext = new AtomicInteger();
-    private final List<String> forged = new CopyOnWriteArrayList<>();
-    private final HttpServer receiver;
+    private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final List<WebhookReceiver> others = new CopyOnWriteArrayList<>();
     private WebhookDispatcher dispatcher;
     /** Events the dispatcher has booked as delivered: the receiver's 204 comes before the booking. */
     private final LinkedBlockingQueue<Duration> booked = new LinkedBlockingQueue<>();
@@ -68,36 +59,15 @@ class WebhookDispatcherTest {
         }
     };
 
-    WebhookDispatcherTest() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newCachedThreadPool());
-        receiver.createContext("/hooks", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            try {
-                new Webhook(SECRET).verify(body, Map.copyOf(exchange.getRequestHeaders()));
-            } catch (Exception e) {
-                forged.add(id);
-                exchange.sendResponseHeaders(401, -1);
-                return;
-            }
-            attemptsById.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
-            if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                exchange.sendResponseHeaders(503, -1);
-                return;
-            }
-            received.add(id + " " + body);
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+    private WebhookDispatcher dispatcher(PendingEvents events, List<WebhookReceiver> to, RetrySchedule schedule,
+            DeliveryListener listener, WebhookDispatcher.Pacing pacing) {
+        return new WebhookDispatcher(events, to.stream().map(WebhookReceiver::url).toList(),
+                new WebhookSigner(WebhookSecret.parse(WebhookReceiver.SECRET)),
+                new WebhookSender(Duration.ofSeconds(2), senderThreads), schedule, listener, pacing, Clock.systemUTC());
     }
 
     private void startDispatcher(DeliveryListener listener) {
-        URI hooks = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
-        dispatcher = new WebhookDispatcher(pending, List.of(hooks), new WebhookSigner(WebhookSecret.parse(SECRET)),
-                new WebhookSender(Duration.ofSeconds(2), senderThreads), FAST, listener,
-                new WebhookDispatcher.Pacing(Duration.ofMillis(20), 10, Duration.ofSeconds(5), 8), Clock.systemUTC());
+        dispatcher = dispatcher(pending, List.of(receiver), FAST, listener, QUICK);
         dispatcher.start();
     }
 
@@ -106,7 +76,8 @@ class WebhookDispatcherTest {
         if (dispatcher != null) {
             dispatcher.close();
         }
-        receiver.stop(0);
+        receiver.close();
+        others.forEach(WebhookReceiver::close);
         senderThreads.shutdownNow();
     }
 
@@ -115,8 +86,11 @@ class WebhookDispatcherTest {
         for (int i = 0; i < count; i++) {
             assertThat(booked.poll(10, TimeUnit.SECONDS)).as("delivery %d of %d booked", i + 1, count).isNotNull();
         }
-        List<String> got = new CopyOnWriteArrayList<>();
-        received.drainTo(got);
+        List<String> got = new ArrayList<>();
+        for (WebhookReceiver.Arrival delivery = receiver.nextDelivery(Duration.ZERO); delivery != null;
+                delivery = receiver.nextDelivery(Duration.ZERO)) {
+            got.add(delivery.id() + " " + delivery.body());
+        }
         return got;
     }
 
@@ -129,17 +103,17 @@ class WebhookDispatcherTest {
 
         List<String> got = awaitDelivered(10);
 
-        assertThat(forged).isEmpty();
+        assertThat(receiver.forged()).isEmpty();
         assertThat(got).hasSize(10);
         assertThat(got).allSatisfy(line -> assertThat(line).contains("\"type\":\"match.ready\"", "\"status\":\"ready\""));
-        assertThat(attemptsById).hasSize(10).allSatisfy((id, attempts) -> assertThat(attempts).hasValue(1));
-        assertThat(received.poll(200, TimeUnit.MILLISECONDS)).as("each once").isNull();
+        assertThat(receiver.attemptsById()).hasSize(10).allSatisfy((id, attempts) -> assertThat(attempts).isEqualTo(1));
+        assertThat(receiver.nextDelivery(Duration.ofMillis(200))).as("each once").isNull();
         assertThat(pending.stats().undelivered()).isZero();
     }
 
     @Test
     void aReceiverThatIsDownForAWhileGetsEverythingOnceUpWithTheSameIds() throws Exception {
-        refuseNext.set(6);
+        receiver.refuseNext(6);
         startDispatcher(booking);
         for (int i = 0; i < 6; i++) {
             matchmaker.join(PlayerId.of("d" + i));
@@ -148,9 +122,31 @@ class WebhookDispatcherTest {
         List<String> got = awaitDelivered(3);
 
         assertThat(got).hasSize(3);
-        int attempts = attemptsById.values().stream().mapToInt(AtomicInteger::get).sum();
+        int attempts = receiver.attemptsById().values().stream().mapToInt(Integer::intValue).sum();
         assertThat(attempts).as("6 refused, then one each").isEqualTo(9);
-        assertThat(attemptsById).hasSize(3);
+        assertThat(receiver.attemptsById()).hasSize(3);
+        assertThat(pending.stats().undelivered()).isZero();
+    }
+
+    @Test
+    void aRetryGoesOnlyToTheReceiversThatDidNotTakeTheEvent() throws Exception {
+        WebhookReceiver down = WebhookReceiver.start();
+        others.add(down);
+        down.refuseNext(4);
+        dispatcher = dispatcher(pending, List.of(receiver, down), FAST, booking, QUICK);
+        dispatcher.start();
+        for (int i = 0; i < 4; i++) {
+            matchmaker.join(PlayerId.of("r" + i));
+        }
+
+        awaitDelivered(2);
+
+        assertThat(receiver.attemptsById()).as("the healthy receiver: each event once, never again on a retry")
+                .hasSize(2).allSatisfy((id, attempts) -> assertThat(attempts).isEqualTo(1));
+        assertThat(down.deliveriesById()).as("the one that was down: everything once up")
+                .containsOnlyKeys(receiver.attemptsById().keySet()).allSatisfy((id, took) -> assertThat(took).isEqualTo(1));
+        int attempts = down.attemptsById().values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(attempts).as("4 refused, then one each").isEqualTo(6);
         assertThat(pending.stats().undelivered()).isZero();
     }
 
@@ -175,8 +171,8 @@ class WebhookDispatcherTest {
             }
 
             @Override
-            public void retryAt(String id, int failedAttempts, Instant next) {
-                pending.retryAt(id, failedAttempts, next);
+            public void retryAt(String id, int failedAttempts, Instant next, Set<String> deliveredTo) {
+                pending.retryAt(id, failedAttempts, next, deliveredTo);
             }
 
             @Override
@@ -194,10 +190,7 @@ class WebhookDispatcherTest {
                 return pending.now();
             }
         };
-        URI hooks = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
-        dispatcher = new WebhookDispatcher(breaksOnce, List.of(hooks), new WebhookSigner(WebhookSecret.parse(SECRET)),
-                new WebhookSender(Duration.ofSeconds(2), senderThreads), FAST, booking,
-                new WebhookDispatcher.Pacing(Duration.ofMillis(20), 10, Duration.ofSeconds(5), 8), Clock.systemUTC());
+        dispatcher = dispatcher(breaksOnce, List.of(receiver), FAST, booking, QUICK);
         matchmaker.join(PlayerId.of("b1"));
         matchmaker.join(PlayerId.of("b2"));
         dispatcher.start();
@@ -208,12 +201,10 @@ class WebhookDispatcherTest {
 
     @Test
     void anEventGivenUpOnStaysFailedAndIsHeard() throws Exception {
-        refuseNext.set(Integer.MAX_VALUE);
+        receiver.refuseNext(Integer.MAX_VALUE);
         List<Integer> gaveUp = new CopyOnWriteArrayList<>();
         CountDownLatch heard = new CountDownLatch(1);
-        URI hooks = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
-        dispatcher = new WebhookDispatcher(pending, List.of(hooks), new WebhookSigner(WebhookSecret.parse(SECRET)),
-                new WebhookSender(Duration.ofSeconds(2), senderThreads),
+        dispatcher = dispatcher(pending, List.of(receiver),
                 new RetrySchedule(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(300)),
                 new DeliveryListener() {
                     @Override
@@ -222,7 +213,7 @@ class WebhookDispatcherTest {
                         heard.countDown();
                     }
                 },
-                new WebhookDispatcher.Pacing(Duration.ofMillis(10), 10, Duration.ofSeconds(5), 8), Clock.systemUTC());
+                new WebhookDispatcher.Pacing(Duration.ofMillis(10), 10, Duration.ofSeconds(5), 8));
         dispatcher.start();
         matchmaker.join(PlayerId.of("g1"));
         matchmaker.join(PlayerId.of("g2"));

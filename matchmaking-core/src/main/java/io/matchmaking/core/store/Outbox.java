@@ -5,6 +5,7 @@ import io.matchmaking.core.event.PendingEvent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The store's outbox: events a unit wrote with its changes ({@link QueueChanges#outbox()}), kept
@@ -23,8 +24,11 @@ public interface Outbox {
     /** These events reached their receiver: they leave the outbox. */
     void delivered(Collection<String> ids);
 
-    /** The event's attempt failed, its {@code failedAttempts}-th: it is due again at {@code next}. */
-    void retryAt(String id, int failedAttempts, Instant next);
+    /**
+     * The event's attempt failed, its {@code failedAttempts}-th: it is due again at {@code next},
+     * for the destinations not in {@code deliveredTo} (all those that took it so far).
+     */
+    void retryAt(String id, int failedAttempts, Instant next, Set<String> deliveredTo);
 
     /** The event is given up on after {@code failedAttempts} attempts: it is kept, counted, never claimed again. */
     void failed(String id, int failedAttempts);

@@ -73,6 +73,7 @@ public abstract class OutboxContract extends RepositoryFixture {
             assertThat(event.player()).isEmpty();
             assertThat(event.occurredAt()).isEqualTo(ready.readyAt());
             assertThat(claimed.failedAttempts()).isZero();
+            assertThat(claimed.deliveredTo()).isEmpty();
         });
     }
 
@@ -160,18 +161,21 @@ public abstract class OutboxContract extends RepositoryFixture {
     }
 
     @Test
-    void aFailedAttemptIsDueAgainAtItsNextTimeAndCarriesItsCount() {
+    void aFailedAttemptIsDueAgainAtItsNextTimeAndCarriesItsCountAndWhoTookIt() {
         Matchmaker sender = sending(Set.of(EventType.PLAYER_QUEUED));
         sender.join(player("p1"));
         PendingEvents events = sender.pendingEvents().orElseThrow();
         String id = events.claim(10, LEASE).get(0).event().id();
 
-        events.retryAt(id, 1, events.now().plusSeconds(30));
+        events.retryAt(id, 1, events.now().plusSeconds(30), Set.of("https://a.example/hooks", "https://b.example/hooks?x=1"));
         clock.advanceSeconds(10);
         assertThat(events.claim(10, LEASE)).isEmpty();
         clock.advanceSeconds(21);
-        assertThat(events.claim(10, LEASE)).singleElement()
-                .satisfies(again -> assertThat(again.failedAttempts()).isEqualTo(1));
+        assertThat(events.claim(10, LEASE)).singleElement().satisfies(again -> {
+            assertThat(again.failedAttempts()).isEqualTo(1);
+            assertThat(again.deliveredTo()).as("the destinations that took it, kept for the retry")
+                    .containsExactlyInAnyOrder("https://a.example/hooks", "https://b.example/hooks?x=1");
+        });
     }
 
     @Test

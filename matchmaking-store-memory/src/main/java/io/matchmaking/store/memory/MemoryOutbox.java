@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The memory store's outbox: an in-process log in the order written, lost with the process like
@@ -25,6 +26,7 @@ final class MemoryOutbox implements Outbox {
         int failedAttempts;
         Instant dueAt;
         boolean failed;
+        Set<String> deliveredTo = Set.of();
 
         Entry(OutboxEvent event) {
             this.event = event;
@@ -50,7 +52,7 @@ final class MemoryOutbox implements Outbox {
             }
             if (!entry.failed && !entry.dueAt.isAfter(now)) {
                 entry.dueAt = leaseUntil;
-                claimed.add(new PendingEvent(entry.event, entry.failedAttempts));
+                claimed.add(new PendingEvent(entry.event, entry.failedAttempts, entry.deliveredTo));
             }
         }
         return claimed;
@@ -62,10 +64,11 @@ final class MemoryOutbox implements Outbox {
     }
 
     @Override
-    public synchronized void retryAt(String id, int failedAttempts, Instant next) {
+    public synchronized void retryAt(String id, int failedAttempts, Instant next, Set<String> deliveredTo) {
         Entry entry = entries.get(id);
         if (entry != null) {
             entry.failedAttempts = failedAttempts;
+            entry.deliveredTo = Set.copyOf(deliveredTo);
             entry.dueAt = next;
         }
     }

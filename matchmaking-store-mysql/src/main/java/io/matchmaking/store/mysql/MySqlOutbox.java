@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -21,7 +23,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class MySqlOutbox implements Outbox {
 
-    private static final String COLUMNS = "seq, event_id, type, event_player, occurred_at, failed_attempts, "
+    private static final String COLUMNS = "seq, event_id, type, event_player, occurred_at, failed_attempts, delivered_to, "
             + Rows.MATCH_COLUMNS;
 
     private final Jdbi jdbi;
@@ -70,7 +72,8 @@ final class MySqlOutbox implements Outbox {
                             EventType.valueOf(rs.getString("type")),
                             Rows.MATCH.map(rs, ctx),
                             Optional.ofNullable(rs.getString("event_player")).map(PlayerId::of),
-                            Instant.ofEpochMilli(rs.getLong("occurred_at"))), rs.getInt("failed_attempts"))))
+                            Instant.ofEpochMilli(rs.getLong("occurred_at"))), rs.getInt("failed_attempts"),
+                            destinations(rs.getString("delivered_to")))))
                     .list();
             if (!due.isEmpty()) {
                 handle.createUpdate("UPDATE mm_outbox SET due_at = :lease WHERE seq IN (<seqs>)")
@@ -80,6 +83,11 @@ final class MySqlOutbox implements Outbox {
             }
             return due.stream().map(Claimed::pending).toList();
         }));
+    }
+
+    /** The destinations of a {@code delivered_to} column: one per line (a URL has no line break), none when NULL. */
+    private static Set<String> destinations(String column) {
+        return column == null ? Set.of() : Set.of(column.split("\n"));
     }
 
     /** A claimed row: its place in the order written, and the event. */
@@ -98,11 +106,13 @@ final class MySqlOutbox implements Outbox {
     }
 
     @Override
-    public void retryAt(String id, int failedAttempts, Instant next) {
+    public void retryAt(String id, int failedAttempts, Instant next, Set<String> deliveredTo) {
         transactions.run("retry of an outbox event", () -> jdbi.inTransaction(handle -> handle
-                .createUpdate("UPDATE mm_outbox SET failed_attempts = :attempts, due_at = :next WHERE event_id = :id")
+                .createUpdate("UPDATE mm_outbox SET failed_attempts = :attempts, due_at = :next, delivered_to = :to"
+                        + " WHERE event_id = :id")
                 .bind("attempts", failedAttempts)
                 .bind("next", next.toEpochMilli())
+                .bind("to", deliveredTo.isEmpty() ? null : deliveredTo.stream().sorted().collect(Collectors.joining("\n")))
                 .bind("id", id)
                 .execute()));
     }
