@@ -9,6 +9,11 @@
 # MYSQL_URL names the server only: the script recreates a database mm_pair on it for every run.
 # The database server must run on this machine (its process is found with pgrep, DB_PROCESS,
 # default mariadbd). WARMUP and DURATION in seconds (15 and 10).
+#
+# WEBHOOK_EVENTS=match.ready (or any MATCHMAKING_WEBHOOK_EVENTS list) also starts a fast receiver
+# (WebhookSink, answers 204 at once) and sends those events to it: the line then adds the receiver's
+# commit-to-arrival percentiles over the measured interval, its CPU per join, and how many events
+# were still undelivered when the measurement ended.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,17 +28,31 @@ db=$(pgrep -x "${DB_PROCESS:-mariadbd}" | head -1)
 out=$(mktemp -d)
 
 java -cp "$BENCH" io.matchmaking.bench.Databases recreate "$MYSQL_URL" mm_pair > /dev/null
-MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$db_url" MATCHMAKING_ADDRESS_RATE_LIMIT=1000000 MATCHMAKING_PORT=8080 \
+hooks=()
+if [ -n "${WEBHOOK_EVENTS:-}" ]; then
+    java -Xmx256m -cp "$BENCH" io.matchmaking.bench.WebhookSink 8099 > "$out/sink.log" 2>&1 &
+    sink=$!
+    hooks=(MATCHMAKING_WEBHOOK_URL=http://127.0.0.1:8099/hooks MATCHMAKING_WEBHOOK_EVENTS="$WEBHOOK_EVENTS"
+        MATCHMAKING_WEBHOOK_SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw)
+fi
+env "${hooks[@]}" MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$db_url" MATCHMAKING_ADDRESS_RATE_LIMIT=1000000 MATCHMAKING_PORT=8080 \
     java -Xmn32m -XX:MaxTenuringThreshold=0 -jar "$jar" > "$out/server.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true' EXIT
+trap 'kill "$pid" ${sink:-} 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:8080/ && break; sleep 0.2; done
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 wrk -t1 -c64 -d"${WARMUP}s" -s matchmaking-bench/wrk-join.lua http://127.0.0.1:8080 > /dev/null
+[ -z "${sink:-}" ] || { curl -s -o /dev/null http://127.0.0.1:8099/report; sink0=$(ticks "$sink"); }
 server0=$(ticks "$pid"); db0=$(ticks "$db")
 wrk -t1 -c64 -d"${DURATION}s" -s matchmaking-bench/wrk-join.lua http://127.0.0.1:8080 > "$out/wrk.txt"
 server1=$(ticks "$pid"); db1=$(ticks "$db")
+if [ -n "${sink:-}" ]; then
+    sink1=$(ticks "$sink")
+    undelivered=$(curl -s http://127.0.0.1:8080/metrics | awk '/^matchmaking_webhook_outbox_undelivered/ {printf "%d", $2}')
+    deliveries=$(curl -s http://127.0.0.1:8099/report)
+    kill "$sink"
+fi
 kill "$pid"; wait "$pid" 2>/dev/null || true
 java -cp "$BENCH" io.matchmaking.bench.Databases drop "$MYSQL_URL" mm_pair > /dev/null
 
@@ -43,3 +62,8 @@ non2xx=$(awk '/Non-2xx/ {print $5}' "$out/wrk.txt")
 awk -v n="$name" -v r="$rps" -v q="$requests" -v s=$((server1 - server0)) -v d=$((db1 - db0)) -v k="$(getconf CLK_TCK)" \
     -v e="${non2xx:-0}" 'BEGIN {printf "%-12s %6d req/s  server %5.1f us/join  database %5.1f us/join  non-2xx %s\n",
     n, r, s * 1e6 / k / q, d * 1e6 / k / q, e}'
+if [ -n "${sink:-}" ]; then
+    awk -v q="$requests" -v s=$((sink1 - sink0)) -v k="$(getconf CLK_TCK)" -v u="$undelivered" -v d="$deliveries" \
+        'BEGIN {printf "             webhooks: %s  receiver %.1f us/join  undelivered at the end %s\n", d, s * 1e6 / k / q, u}' | tr -d '\n'
+    echo
+fi

@@ -26,8 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The server's webhooks: a dispatcher on the matchmaker's outbox, woken by each event committed on
@@ -40,12 +38,8 @@ final class Webhooks implements AutoCloseable {
     private static final Duration STATS_REUSE = Duration.ofSeconds(1);
     private static final Duration MIN_LEASE = Duration.ofSeconds(5);
 
-    private final ExecutorService senders = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "webhook-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile WebhookDispatcher dispatcher;
+    private volatile WebhookSender sender;
 
     /**
      * Wakes the dispatcher when this instance commits an event of {@code sent}; registered before
@@ -62,10 +56,11 @@ final class Webhooks implements AutoCloseable {
 
     /** Starts delivering the matchmaker's pending events as {@code settings} say. */
     void start(WebhookSettings settings, PendingEvents events, MeterRegistry registry) {
+        WebhookDispatcher.Pacing pacing = pacing(settings.timeout());
+        sender = new WebhookSender(settings.timeout(), pacing.maxInFlight());
         WebhookDispatcher started = new WebhookDispatcher(events, settings.receivers(), new WebhookSigner(settings.secret()),
-                new WebhookSender(settings.timeout(), senders),
-                new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), settings.retryFor()),
-                new Measured(registry), pacing(settings.timeout()), Clock.systemUTC());
+                sender, new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), settings.retryFor()),
+                new Measured(registry), pacing, Clock.systemUTC());
         watchOutbox(events, registry);
         started.start();
         dispatcher = started;
@@ -100,7 +95,10 @@ final class Webhooks implements AutoCloseable {
         if (started != null) {
             started.close();
         }
-        senders.shutdownNow();
+        WebhookSender opened = sender;
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     /** The outbox's figures, read at most once a second however often they are scraped. */

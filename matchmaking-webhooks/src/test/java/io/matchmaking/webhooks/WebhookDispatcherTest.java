@@ -25,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +44,7 @@ class WebhookDispatcherTest {
     private final Matchmaker matchmaker = Matchmaker.builder(store).rules(MatchmakingRules.ofSize(2))
             .outbox(Set.of(EventType.MATCH_READY)).build();
     private final PendingEvents pending = matchmaker.pendingEvents().orElseThrow();
-    private final ExecutorService senderThreads = Executors.newFixedThreadPool(2);
+    private final WebhookSender sender = new WebhookSender(Duration.ofSeconds(2), 8);
     private final WebhookReceiver receiver = WebhookReceiver.start();
     private final List<WebhookReceiver> others = new CopyOnWriteArrayList<>();
     private WebhookDispatcher dispatcher;
@@ -63,7 +61,7 @@ class WebhookDispatcherTest {
             DeliveryListener listener, WebhookDispatcher.Pacing pacing) {
         return new WebhookDispatcher(events, to.stream().map(WebhookReceiver::url).toList(),
                 new WebhookSigner(WebhookSecret.parse(WebhookReceiver.SECRET)),
-                new WebhookSender(Duration.ofSeconds(2), senderThreads), schedule, listener, pacing, Clock.systemUTC());
+                sender, schedule, listener, pacing, Clock.systemUTC());
     }
 
     private void startDispatcher(DeliveryListener listener) {
@@ -78,7 +76,7 @@ class WebhookDispatcherTest {
         }
         receiver.close();
         others.forEach(WebhookReceiver::close);
-        senderThreads.shutdownNow();
+        sender.close();
     }
 
     /** What the receiver got, once the dispatcher has booked {@code count} deliveries. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,8 +29,7 @@ class WebhookSenderTest {
 
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
-    private final WebhookSender sender = new WebhookSender(Duration.ofMillis(500), executor);
+    private final WebhookSender sender = new WebhookSender(Duration.ofMillis(500), 8);
     private final WebhookSigner signer = new WebhookSigner(WebhookSecret.parse(SECRET));
     private final List<String> verified = new CopyOnWriteArrayList<>();
     private final List<String> upgrades = new CopyOnWriteArrayList<>();
@@ -76,7 +74,7 @@ class WebhookSenderTest {
     void stop() {
         release.countDown();
         receiver.stop(0);
-        executor.shutdownNow();
+        sender.close();
     }
 
     private URI hooks() {
