@@ -67,14 +67,14 @@ final class Webhooks implements AutoCloseable {
     }
 
     /**
-     * The default pacing with a lease that outlasts one attempt (its timeout, and the sender's
-     * backstop of twice that) with room to book it: an instance that dies hands its claims on after
-     * about three timeouts, never while its attempt could still be running.
+     * The default pacing with a lease that outlasts one attempt (the timeout bounds it whole) with
+     * room to book it: an instance that dies hands its claims on after about three timeouts, never
+     * while its attempt could still be running.
      */
     private static WebhookDispatcher.Pacing pacing(Duration timeout) {
         WebhookDispatcher.Pacing pacing = WebhookDispatcher.Pacing.DEFAULT;
         Duration lease = timeout.multipliedBy(3).compareTo(MIN_LEASE) < 0 ? MIN_LEASE : timeout.multipliedBy(3);
-        return new WebhookDispatcher.Pacing(pacing.pollInterval(), pacing.batch(), lease, pacing.maxInFlight());
+        return pacing.withLease(lease);
     }
 
     private static void watchOutbox(PendingEvents events, MeterRegistry registry) {

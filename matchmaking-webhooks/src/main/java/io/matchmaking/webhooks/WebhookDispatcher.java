@@ -38,11 +38,26 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
-    /** How the dispatcher paces itself. */
-    public record Pacing(Duration pollInterval, int batch, Duration lease, int maxInFlight) {
+    /**
+     * How the dispatcher paces itself.
+     *
+     * @param pollInterval how often it claims whatever is due (other instances' events, retries)
+     * @param gather       how long a wake waits for more commits before it claims: on MySQL a claim
+     *                     is a transaction, and one per group commit cost more than the events it took
+     * @param batch        the most events one claim takes
+     * @param lease        how long a claim is exclusive
+     * @param maxInFlight  the most events being sent at once
+     */
+    public record Pacing(Duration pollInterval, Duration gather, int batch, Duration lease, int maxInFlight) {
 
-        /** Every 100 ms, 50 events a claim, leases of 60 s, 64 events in flight. */
-        public static final Pacing DEFAULT = new Pacing(Duration.ofMillis(100), 50, Duration.ofSeconds(60), 64);
+        /** Every 100 ms, wakes gathered for 10 ms, 50 events a claim, leases of 60 s, 64 events in flight. */
+        public static final Pacing DEFAULT = new Pacing(Duration.ofMillis(100), Duration.ofMillis(10), 50,
+                Duration.ofSeconds(60), 64);
+
+        /** This pacing with claims exclusive for {@code lease}. */
+        public Pacing withLease(Duration lease) {
+            return new Pacing(pollInterval, gather, batch, lease, maxInFlight);
+        }
     }
 
     private final PendingEvents events;
@@ -95,12 +110,16 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /**
-     * Claims at once: an event was just committed here. Wakes that come while a claim is already
-     * queued join it, so a burst of commits costs one claim, not one each.
+     * Claims soon: an event was just committed here. The claim waits the pacing's {@code gather}
+     * for more, and wakes that come while it waits join it, so a burst of commits costs one claim.
      */
     public void wake() {
         if (wakeQueued.compareAndSet(false, true)) {
-            run(this::claimDueGuarded);
+            try {
+                loop.schedule(this::claimDueGuarded, pacing.gather().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // closed: nothing more to claim
+            }
         }
     }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class WebhookDispatcherTest {
 
     private static final RetrySchedule FAST = new RetrySchedule(Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofSeconds(30));
-    private static final WebhookDispatcher.Pacing QUICK = new WebhookDispatcher.Pacing(Duration.ofMillis(20), 10, Duration.ofSeconds(5), 8);
+    private static final WebhookDispatcher.Pacing QUICK = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofMillis(5), 10, Duration.ofSeconds(5), 8);
 
     private final InMemoryMatchRepository store = new InMemoryMatchRepository();
     private final Matchmaker matchmaker = Matchmaker.builder(store).rules(MatchmakingRules.ofSize(2))
@@ -211,7 +211,7 @@ class WebhookDispatcherTest {
                         heard.countDown();
                     }
                 },
-                new WebhookDispatcher.Pacing(Duration.ofMillis(10), 10, Duration.ofSeconds(5), 8));
+                new WebhookDispatcher.Pacing(Duration.ofMillis(10), Duration.ofMillis(5), 10, Duration.ofSeconds(5), 8));
         dispatcher.start();
         matchmaker.join(PlayerId.of("g1"));
         matchmaker.join(PlayerId.of("g2"));
