@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One thread claims and books; the sends are asynchronous and bounded in number, so a slow or
  * dead receiver holds no thread and never slows a join. Claims come every poll interval (events of
- * other instances, retries falling due) and at once after {@link #wake()} (events of this one).
+ * other instances, retries falling due) and within the pacing's gather after {@link #wake()} (events of this one).
  */
 public final class WebhookDispatcher implements AutoCloseable {
 
