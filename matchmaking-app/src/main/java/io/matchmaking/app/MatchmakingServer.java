@@ -3,6 +3,7 @@ package io.matchmaking.app;
 import io.matchmaking.core.GroupCommitJoiner;
 import io.matchmaking.core.JoinQueue;
 import io.matchmaking.core.Matchmaker;
+import io.matchmaking.core.MatchmakerBuilder;
 import io.matchmaking.core.event.EventType;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.http.MatchmakingHttpServer;
@@ -58,16 +59,16 @@ public final class MatchmakingServer {
         this.storeDescription = store.description();
         this.repository = new TimedMatchRepository(storeDecorator.apply(store.repository()), metrics.registry());
         Set<EventType> sent = config.webhooks().map(WebhookSettings::events).orElse(Set.of());
-        this.matchmaker = Matchmaker.builder(repository)
+        MatchmakerBuilder builder = Matchmaker.builder(repository)
                 .rules(config.rules())
                 .queueLimits(config.queueLimits())
                 .matchIds(new TimeOrderedMatchIds())
                 .retryListener(metrics.retries())
                 .outbox(sent)
-                .listener(webhooks.wakeOnCommit(sent))
                 .listener(metrics.listener())
-                .listener(watchers)
-                .build();
+                .listener(watchers);
+        config.webhooks().ifPresent(settings -> builder.handOff(Webhooks.pacing(settings).lease(), webhooks.handOff()));
+        this.matchmaker = builder.build();
         metrics.watchQueues(matchmaker);
         metrics.watchHeldRequests(watchers::size);
         if (config.store() == StoreKind.MYSQL) {

@@ -1,9 +1,7 @@
 package io.matchmaking.app;
 
+import io.matchmaking.core.OutboxHandoff;
 import io.matchmaking.core.PendingEvents;
-import io.matchmaking.core.event.EventType;
-import io.matchmaking.core.event.MatchmakingEvent;
-import io.matchmaking.core.event.MatchmakingListener;
 import io.matchmaking.core.event.OutboxEvent;
 import io.matchmaking.core.event.OutboxStats;
 import io.matchmaking.webhooks.DeliveryListener;
@@ -20,15 +18,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The server's webhooks: a dispatcher on the matchmaker's outbox, woken by each event committed on
+ * The server's webhooks: a dispatcher on the matchmaker's outbox, handed each event committed on
  * this instance (others' are found by its poll), and its metrics: attempts by outcome, the time
  * from commit to delivery, events given up on, and the outbox's depth and oldest age.
  */
@@ -36,27 +32,31 @@ final class Webhooks implements AutoCloseable {
 
     /** How long the outbox figures of a scrape are reused: each costs the store a read. */
     private static final Duration STATS_REUSE = Duration.ofSeconds(1);
-    private static final Duration MIN_LEASE = Duration.ofSeconds(5);
 
     private volatile WebhookDispatcher dispatcher;
     private volatile WebhookSender sender;
 
     /**
-     * Wakes the dispatcher when this instance commits an event of {@code sent}; registered before
-     * the matchmaker is built. Other events wake nothing: on MySQL each claim is a query.
+     * Hands the events this instance commits to the dispatcher, once started (events committed
+     * before fall due when their claim ends); registered before the matchmaker is built.
      */
-    MatchmakingListener wakeOnCommit(Set<EventType> sent) {
-        return (MatchmakingEvent event) -> {
+    OutboxHandoff handOff() {
+        return held -> {
             WebhookDispatcher started = dispatcher;
-            if (started != null && !Collections.disjoint(sent, EventType.tellingOf(event))) {
-                started.wake();
+            if (started != null) {
+                started.handOff(held);
             }
         };
     }
 
+    /** The dispatcher's pacing for {@code settings}; its lease is also the claim on the events handed off. */
+    static WebhookDispatcher.Pacing pacing(WebhookSettings settings) {
+        return WebhookDispatcher.Pacing.forAttemptsOf(settings.timeout());
+    }
+
     /** Starts delivering the matchmaker's pending events as {@code settings} say. */
     void start(WebhookSettings settings, PendingEvents events, MeterRegistry registry) {
-        WebhookDispatcher.Pacing pacing = pacing(settings.timeout());
+        WebhookDispatcher.Pacing pacing = pacing(settings);
         sender = new WebhookSender(settings.timeout(), pacing.maxInFlight());
         WebhookDispatcher started = new WebhookDispatcher(events, settings.receivers(), new WebhookSigner(settings.secret()),
                 sender, new RetrySchedule(Duration.ofSeconds(5), Duration.ofMinutes(30), settings.retryFor()),
@@ -64,17 +64,6 @@ final class Webhooks implements AutoCloseable {
         watchOutbox(events, registry);
         started.start();
         dispatcher = started;
-    }
-
-    /**
-     * The default pacing with a lease that outlasts one attempt (the timeout bounds it whole) with
-     * room to book it: an instance that dies hands its claims on after about three timeouts, never
-     * while its attempt could still be running.
-     */
-    private static WebhookDispatcher.Pacing pacing(Duration timeout) {
-        WebhookDispatcher.Pacing pacing = WebhookDispatcher.Pacing.DEFAULT;
-        Duration lease = timeout.multipliedBy(3).compareTo(MIN_LEASE) < 0 ? MIN_LEASE : timeout.multipliedBy(3);
-        return pacing.withLease(lease);
     }
 
     private static void watchOutbox(PendingEvents events, MeterRegistry registry) {

@@ -45,7 +45,7 @@ public final class Matchmaker implements JoinQueue, LeaveQueue, ReadMatches {
         List<MatchmakingListener> listeners = new ArrayList<>(builder.listeners);
         listeners.add(0, openQueues::changed);
         this.units = new QueueSteps(repository, builder.rules, time, new EventPublisher(listeners),
-                builder.retryPolicy, builder.retryListener, new OutboxSelection(builder.outbox));
+                builder.retryPolicy, builder.retryListener, new OutboxSelection(builder.outbox, builder.outboxClaim, builder.outboxHandoff));
         this.pendingEvents = builder.outbox.isEmpty() ? Optional.empty()
                 : repository.outbox().map(outbox -> new OutboxDelivery(outbox, repository, time));
         this.joins = new Joins(units, builder.matchIds, openQueues);

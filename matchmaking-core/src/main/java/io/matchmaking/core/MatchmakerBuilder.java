@@ -5,6 +5,7 @@ import io.matchmaking.core.event.MatchmakingListener;
 import io.matchmaking.core.match.MatchIdGenerator;
 import io.matchmaking.core.store.MatchRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,8 @@ public final class MatchmakerBuilder {
     RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     RetryListener retryListener = RetryListener.NONE;
     Set<EventType> outbox = Set.of();
+    Duration outboxClaim = Duration.ZERO;
+    OutboxHandoff outboxHandoff = held -> { };
     final List<MatchmakingListener> listeners = new ArrayList<>();
 
     MatchmakerBuilder(MatchRepository repository) {
@@ -83,6 +86,24 @@ public final class MatchmakerBuilder {
      */
     public MatchmakerBuilder outbox(Set<EventType> types) {
         this.outbox = Set.copyOf(Objects.requireNonNull(types, "types"));
+        return this;
+    }
+
+    /**
+     * This instance delivers the outbox events it commits itself: each is written claimed by it
+     * for {@code claim} after it occurred and handed to {@code handoff} once committed, so the
+     * delivery costs the store no claim. What it does not deliver within the claim falls due to
+     * any claimer (another instance, or this one's next poll) when the claim ends; so
+     * {@code claim} is also how late an event committed by an instance that dies is delivered.
+     * Without a handoff the events are due to any claimer at once.
+     */
+    public MatchmakerBuilder handOff(Duration claim, OutboxHandoff handoff) {
+        Objects.requireNonNull(claim, "claim");
+        if (claim.isNegative() || claim.isZero()) {
+            throw new IllegalArgumentException("the claim on handed-off events must be positive: " + claim);
+        }
+        this.outboxClaim = claim;
+        this.outboxHandoff = Objects.requireNonNull(handoff, "handoff");
         return this;
     }
 

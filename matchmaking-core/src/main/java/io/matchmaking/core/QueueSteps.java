@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * How every use case changes a queue, stated once: read the {@link Queue} under its lock at the
  * unit's time of record, take one step on it, commit the net changes (and the events chosen for
- * the outbox) within the call's retry budget, and publish the events only once they are committed.
+ * the outbox) within the call's retry budget, and publish the events (and hand on the outbox's)
+ * only once they are committed.
  */
 final class QueueSteps {
 
@@ -45,9 +46,14 @@ final class QueueSteps {
      */
     <R> R run(QueueName queue, Collection<PlayerId> players, Set<IdempotencyRecord.Id> keys, Attempts attempts,
             Function<Queue, R> step) {
-        return events.publish(attempts.run(() -> repository.inQueue(queue, unit -> {
-            Queue state = Queue.read(unit, queue, rules, time.of(unit), players, keys);
-            return outbox.adding(state.decided(step.apply(state)));
-        })));
+        Decision<R> committed = attempts.run(() -> {
+            long claimedSince = System.nanoTime();
+            return repository.inQueue(queue, unit -> {
+                Queue state = Queue.read(unit, queue, rules, time.of(unit), players, keys);
+                return outbox.adding(state.decided(step.apply(state)), claimedSince);
+            });
+        });
+        outbox.handOff(committed);
+        return events.publish(committed);
     }
 }

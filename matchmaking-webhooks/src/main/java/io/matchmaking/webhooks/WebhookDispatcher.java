@@ -1,13 +1,16 @@
 package io.matchmaking.webhooks;
 
 import io.matchmaking.core.PendingEvents;
+import io.matchmaking.core.event.HeldEvents;
 import io.matchmaking.core.event.OutboxEvent;
 import io.matchmaking.core.event.PendingEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,21 +21,25 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers outbox events to every receiver, at least once: claims what is due (for a lease, so an
- * instance that dies leaves its claims to the others), sends each event to all receivers at once,
- * and books the outcome: delivered once every receiver answered 2xx, else due again as the retry
- * schedule says for the receivers that did not (the outbox keeps which did), else given up on and
- * kept. A receiver may still get an event twice (a booking lost, a lease that ended mid-send): it
- * dedupes by {@code webhook-id}.
+ * Delivers outbox events to every receiver, at least once, and books the outcome: delivered once
+ * every receiver answered 2xx, else due again as the retry schedule says for the receivers that did
+ * not (the outbox keeps which did), else given up on and kept. An event reaches it two ways:
+ * <ul>
+ *   <li>handed off by this instance as it commits ({@link #handOff}): written claimed by this
+ *       instance, so it is sent at once and costs the store no claim;</li>
+ *   <li>claimed every poll interval: events whose claim ended (their instance died, or was too
+ *       busy to send them in time) and retries falling due.</li>
+ * </ul>
+ * A claim is a lease, so an instance that dies leaves its events to the others once it ends; an
+ * attempt starts only while the lease has room for it, so two instances never send one event at
+ * once. A receiver may still get an event twice (a booking lost): it dedupes by {@code webhook-id}.
  *
- * <p>One thread claims and books; the sends are asynchronous and bounded in number, so a slow or
- * dead receiver holds no thread and never slows a join. Claims come every poll interval (events of
- * other instances, retries falling due) and within the pacing's gather after {@link #wake()} (events of this one).
+ * <p>One thread sends and books; the sends are asynchronous and bounded in number, so a slow or
+ * dead receiver holds no thread and never slows a join.
  */
 public final class WebhookDispatcher implements AutoCloseable {
 
@@ -41,24 +48,49 @@ public final class WebhookDispatcher implements AutoCloseable {
     /**
      * How the dispatcher paces itself.
      *
-     * @param pollInterval how often it claims whatever is due (other instances' events, retries)
-     * @param gather       how long a wake waits for more commits before it claims: on MySQL a claim
-     *                     is a transaction, and one per group commit cost more than the events it took
+     * @param pollInterval how often it claims whatever is due (events whose claim ended, retries)
+     * @param attempt      the longest one attempt takes (the sender's timeout bounds it whole)
      * @param batch        the most events one claim takes
-     * @param lease        how long a claim is exclusive
+     * @param lease        how long a claim is exclusive, handed-off events' included: at least two
+     *                     attempts, so an attempt started within the first {@code lease - 2 × attempt}
+     *                     ends with room to book it before anyone else may claim the event
      * @param maxInFlight  the most events being sent at once
      */
-    public record Pacing(Duration pollInterval, Duration gather, int batch, Duration lease, int maxInFlight) {
+    public record Pacing(Duration pollInterval, Duration attempt, int batch, Duration lease, int maxInFlight) {
 
-        /** Every 100 ms, wakes gathered for 10 ms, 50 events a claim, leases of 60 s, 64 events in flight. */
-        public static final Pacing DEFAULT = new Pacing(Duration.ofMillis(100), Duration.ofMillis(10), 50,
-                Duration.ofSeconds(60), 64);
+        private static final Duration MIN_LEASE = Duration.ofSeconds(5);
 
-        /** This pacing with claims exclusive for {@code lease}. */
-        public Pacing withLease(Duration lease) {
-            return new Pacing(pollInterval, gather, batch, lease, maxInFlight);
+        /** Every 100 ms, attempts of at most 10 s, 50 events a claim, leases of 30 s, 64 events in flight. */
+        public static final Pacing DEFAULT = forAttemptsOf(Duration.ofSeconds(10));
+
+        /** Rejects a lease too short for an attempt and its booking. */
+        public Pacing {
+            if (lease.compareTo(attempt.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("a lease of " + lease + " leaves no room for attempts of " + attempt);
+            }
+        }
+
+        /**
+         * The default pacing for attempts of at most {@code attempt}: leases of three attempts (at
+         * least 5 s), so a handed-off event may wait one attempt here before its send must start,
+         * and an instance that dies hands its events on after about three attempts.
+         */
+        public static Pacing forAttemptsOf(Duration attempt) {
+            Duration lease = attempt.multipliedBy(3).compareTo(MIN_LEASE) < 0 ? MIN_LEASE : attempt.multipliedBy(3);
+            return new Pacing(Duration.ofMillis(100), attempt, 50, lease, 64);
+        }
+
+        /** Whether an attempt started now, {@code claimedFor} into the event's lease, ends with room to book it. */
+        boolean roomForAttempt(Duration claimedFor) {
+            return claimedFor.plus(attempt.multipliedBy(2)).compareTo(lease) <= 0;
         }
     }
+
+    /**
+     * The most handed-off events waiting here for a free send; beyond it a handoff is left to its
+     * claim's end, so a receiver slower than the commits cannot fill the heap (a few KB an event).
+     */
+    static final int MAX_HELD = 10_000;
 
     private final PendingEvents events;
     private final List<URI> receivers;
@@ -69,7 +101,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Pacing pacing;
     private final Clock clock;
     private final Semaphore inFlight;
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    /** Handed-off events waiting for a free send, oldest first; touched only on the dispatcher's thread. */
+    private final Deque<Held> held = new ArrayDeque<>();
     /** Delivered events not yet booked; touched only on the dispatcher's thread. */
     private final List<OutboxEvent> deliveredUnbooked = new ArrayList<>();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -95,7 +128,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.inFlight = new Semaphore(pacing.maxInFlight());
     }
 
-    /** Starts claiming every poll interval. */
+    /** Starts claiming every poll interval; handed-off events are taken from the start. */
     public void start() {
         loop.scheduleWithFixedDelay(this::claimDueGuarded, 0, pacing.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -110,21 +143,55 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /**
-     * Claims soon: an event was just committed here. The claim waits the pacing's {@code gather}
-     * for more, and wakes that come while it waits join it, so a burst of commits costs one claim.
+     * Takes events this instance has just committed, claimed by it: they are sent as soon as a
+     * send is free, while their claim leaves room for an attempt. Called on the committing thread;
+     * it only queues them.
      */
-    public void wake() {
-        if (wakeQueued.compareAndSet(false, true)) {
-            try {
-                loop.schedule(this::claimDueGuarded, pacing.gather().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
-                // closed: nothing more to claim
+    public void handOff(HeldEvents events) {
+        run(() -> {
+            int refused = 0;
+            for (OutboxEvent event : events.events()) {
+                if (held.size() < MAX_HELD) {
+                    held.add(new Held(event, events.claimedSince()));
+                } else {
+                    refused++;
+                }
             }
+            if (refused > 0) {
+                LOG.warn("{} webhook events left to their claim's end: {} are already waiting here for a send", refused, MAX_HELD);
+            }
+            sendHeld();
+        });
+    }
+
+    /** A handed-off event and when its claim began ({@link System#nanoTime()}). */
+    private record Held(OutboxEvent event, long claimedSince) {
+
+        /** How long its claim has run at least. */
+        Duration claimedFor() {
+            return Duration.ofNanos(System.nanoTime() - claimedSince);
         }
     }
 
+    /** Sends held events while sends are free; those whose claim has no room left for an attempt are left to its end. */
+    private void sendHeld() {
+        int late = 0;
+        while (!held.isEmpty() && inFlight.availablePermits() > 0) {
+            Held next = held.poll();
+            if (pacing.roomForAttempt(next.claimedFor())) {
+                deliver(new PendingEvent(next.event(), 0));
+            } else {
+                late++;
+            }
+        }
+        if (late > 0) {
+            LOG.warn("{} webhook events waited too long here for a send; they are due to any claimer once their claim ends", late);
+        }
+    }
+
+    /** Sends what is held, then claims what is due if sends are still free. */
     private void claimDue() {
-        wakeQueued.set(false);
+        sendHeld();
         int free = inFlight.availablePermits();
         if (free == 0) {
             return;
@@ -156,7 +223,10 @@ public final class WebhookDispatcher implements AutoCloseable {
         List<CompletableFuture<DeliveryOutcome>> sends = left.stream().map(receiver -> sender.send(receiver, signed)).toList();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).whenComplete((done, never) -> {
             inFlight.release();
-            run(() -> book(pending, left, sends.stream().map(CompletableFuture::join).toList()));
+            run(() -> {
+                book(pending, left, sends.stream().map(CompletableFuture::join).toList());
+                sendHeld();
+            });
         });
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.MatchmakingRules;
+import io.matchmaking.core.OutboxHandoff;
 import io.matchmaking.core.PendingEvents;
 import io.matchmaking.core.event.EventType;
+import io.matchmaking.core.event.HeldEvents;
 import io.matchmaking.core.event.OutboxEvent;
 import io.matchmaking.core.event.OutboxStats;
 import io.matchmaking.core.event.PendingEvent;
@@ -38,16 +40,18 @@ import org.junit.jupiter.api.Test;
 class WebhookDispatcherTest {
 
     private static final RetrySchedule FAST = new RetrySchedule(Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofSeconds(30));
-    private static final WebhookDispatcher.Pacing QUICK = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofMillis(5), 10, Duration.ofSeconds(5), 8);
+    private static final WebhookDispatcher.Pacing QUICK = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofSeconds(2), 10, Duration.ofSeconds(5), 8);
+    /** Leases of a second, for tests that wait for one to end. */
+    private static final WebhookDispatcher.Pacing SHORT_LEASES = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofMillis(200), 10, Duration.ofSeconds(1), 8);
 
     private final InMemoryMatchRepository store = new InMemoryMatchRepository();
-    private final Matchmaker matchmaker = Matchmaker.builder(store).rules(MatchmakingRules.ofSize(2))
-            .outbox(Set.of(EventType.MATCH_READY)).build();
+    private WebhookDispatcher dispatcher;
+    /** Hands what it commits to {@link #dispatcher}, claimed for QUICK's lease. */
+    private final Matchmaker matchmaker = matchmaker(QUICK, held -> this.dispatcher.handOff(held));
     private final PendingEvents pending = matchmaker.pendingEvents().orElseThrow();
     private final WebhookSender sender = new WebhookSender(Duration.ofSeconds(2), 8);
     private final WebhookReceiver receiver = WebhookReceiver.start();
     private final List<WebhookReceiver> others = new CopyOnWriteArrayList<>();
-    private WebhookDispatcher dispatcher;
     /** Events the dispatcher has booked as delivered: the receiver's 204 comes before the booking. */
     private final LinkedBlockingQueue<Duration> booked = new LinkedBlockingQueue<>();
     private final DeliveryListener booking = new DeliveryListener() {
@@ -56,6 +60,12 @@ class WebhookDispatcherTest {
             booked.add(sinceCommit);
         }
     };
+
+    /** A matchmaker on the test's store whose ready matches go to the outbox, handed to {@code handoff}. */
+    private Matchmaker matchmaker(WebhookDispatcher.Pacing pacing, OutboxHandoff handoff) {
+        return Matchmaker.builder(store).rules(MatchmakingRules.ofSize(2)).outbox(Set.of(EventType.MATCH_READY))
+                .handOff(pacing.lease(), handoff).build();
+    }
 
     private WebhookDispatcher dispatcher(PendingEvents events, List<WebhookReceiver> to, RetrySchedule schedule,
             DeliveryListener listener, WebhookDispatcher.Pacing pacing) {
@@ -149,9 +159,71 @@ class WebhookDispatcherTest {
     }
 
     @Test
+    void eventsHandedOffAsTheyCommitAreSentWithoutAnyClaim() throws Exception {
+        AtomicInteger claimed = new AtomicInteger();
+        dispatcher = dispatcher(new Forwarding(pending) {
+            @Override
+            public List<PendingEvent> claim(int max, Duration lease) {
+                List<PendingEvent> due = super.claim(max, lease);
+                claimed.addAndGet(due.size());
+                return due;
+            }
+        }, List.of(receiver), FAST, booking, QUICK);
+        dispatcher.start();
+        for (int i = 0; i < 10; i++) {
+            matchmaker.join(PlayerId.of("h" + i));
+        }
+
+        assertThat(awaitDelivered(5)).hasSize(5);
+        assertThat(claimed.get()).as("events claimed by a poll").isZero();
+        assertThat(pending.stats().undelivered()).isZero();
+    }
+
+    @Test
+    void aHandoffTooLateForAnAttemptWithinItsClaimIsLeftToTheClaimsEnd() throws Exception {
+        // as if the commit had stalled for a whole lease before the handoff: sending now could
+        // overlap another instance's claim, so the event waits for the claim to end
+        Matchmaker late = matchmaker(SHORT_LEASES, held -> this.dispatcher.handOff(
+                new HeldEvents(held.events(), held.claimedSince() - SHORT_LEASES.lease().toNanos())));
+        dispatcher = dispatcher(pending, List.of(receiver), FAST, booking, SHORT_LEASES);
+        dispatcher.start();
+        late.join(PlayerId.of("l1"));
+        late.join(PlayerId.of("l2"));
+
+        Duration sinceCommit = booked.poll(10, TimeUnit.SECONDS);
+
+        assertThat(sinceCommit).as("delivered, by a claim once the first ended").isNotNull()
+                .isGreaterThanOrEqualTo(SHORT_LEASES.lease());
+        assertThat(receiver.attemptsById().values()).as("attempts").containsExactly(1);
+    }
+
+    @Test
+    void aDeliveryThatCouldNotBeBookedIsSentAgainOnceItsClaimEnds() throws Exception {
+        AtomicInteger bookings = new AtomicInteger();
+        Matchmaker shortClaims = matchmaker(SHORT_LEASES, held -> this.dispatcher.handOff(held));
+        dispatcher = dispatcher(new Forwarding(pending) {
+            @Override
+            public void delivered(Collection<String> ids) {
+                if (bookings.incrementAndGet() == 1) {
+                    throw new IllegalStateException("the store went away");
+                }
+                super.delivered(ids);
+            }
+        }, List.of(receiver), FAST, booking, SHORT_LEASES);
+        dispatcher.start();
+        shortClaims.join(PlayerId.of("k1"));
+        shortClaims.join(PlayerId.of("k2"));
+
+        assertThat(booked.poll(10, TimeUnit.SECONDS)).as("delivered and booked the second time").isNotNull();
+        assertThat(receiver.attemptsById().values()).as("the same id twice: the receiver dedupes by it").containsExactly(2);
+        assertThat(bookings.get()).isEqualTo(2);
+        assertThat(pending.stats().undelivered()).isZero();
+    }
+
+    @Test
     void aPollThatFailsUnexpectedlyDoesNotStopTheNextOnes() throws Exception {
         AtomicInteger claims = new AtomicInteger();
-        PendingEvents breaksOnce = new PendingEvents() {
+        PendingEvents breaksOnce = new Forwarding(pending) {
             @Override
             public List<PendingEvent> claim(int max, Duration lease) {
                 if (claims.incrementAndGet() == 1) {
@@ -160,37 +232,14 @@ class WebhookDispatcherTest {
                     return List.of(new PendingEvent(new OutboxEvent("bad.id", EventType.MATCH_READY, nobody,
                             Optional.empty(), Instant.now()), 0));
                 }
-                return pending.claim(max, lease);
-            }
-
-            @Override
-            public void delivered(Collection<String> ids) {
-                pending.delivered(ids);
-            }
-
-            @Override
-            public void retryAt(String id, int failedAttempts, Instant next, Set<String> deliveredTo) {
-                pending.retryAt(id, failedAttempts, next, deliveredTo);
-            }
-
-            @Override
-            public void failed(String id, int failedAttempts) {
-                pending.failed(id, failedAttempts);
-            }
-
-            @Override
-            public OutboxStats stats() {
-                return pending.stats();
-            }
-
-            @Override
-            public Instant now() {
-                return pending.now();
+                return super.claim(max, lease);
             }
         };
+        Matchmaker polledOnly = Matchmaker.builder(store).rules(MatchmakingRules.ofSize(2))
+                .outbox(Set.of(EventType.MATCH_READY)).build();
         dispatcher = dispatcher(breaksOnce, List.of(receiver), FAST, booking, QUICK);
-        matchmaker.join(PlayerId.of("b1"));
-        matchmaker.join(PlayerId.of("b2"));
+        polledOnly.join(PlayerId.of("b1"));
+        polledOnly.join(PlayerId.of("b2"));
         dispatcher.start();
 
         assertThat(awaitDelivered(1)).hasSize(1);
@@ -211,7 +260,7 @@ class WebhookDispatcherTest {
                         heard.countDown();
                     }
                 },
-                new WebhookDispatcher.Pacing(Duration.ofMillis(10), Duration.ofMillis(5), 10, Duration.ofSeconds(5), 8));
+                new WebhookDispatcher.Pacing(Duration.ofMillis(10), Duration.ofSeconds(2), 10, Duration.ofSeconds(5), 8));
         dispatcher.start();
         matchmaker.join(PlayerId.of("g1"));
         matchmaker.join(PlayerId.of("g2"));
@@ -220,5 +269,44 @@ class WebhookDispatcherTest {
         assertThat(gaveUp).singleElement().satisfies(attempts -> assertThat(attempts).isGreaterThan(1));
         assertThat(pending.stats().failed()).isEqualTo(1);
         assertThat(pending.stats().undelivered()).isZero();
+    }
+
+    /** Pending events as the matchmaker's, for tests to break or count one call. */
+    private static class Forwarding implements PendingEvents {
+        private final PendingEvents events;
+
+        Forwarding(PendingEvents events) {
+            this.events = events;
+        }
+
+        @Override
+        public List<PendingEvent> claim(int max, Duration lease) {
+            return events.claim(max, lease);
+        }
+
+        @Override
+        public void delivered(Collection<String> ids) {
+            events.delivered(ids);
+        }
+
+        @Override
+        public void retryAt(String id, int failedAttempts, Instant next, Set<String> deliveredTo) {
+            events.retryAt(id, failedAttempts, next, deliveredTo);
+        }
+
+        @Override
+        public void failed(String id, int failedAttempts) {
+            events.failed(id, failedAttempts);
+        }
+
+        @Override
+        public OutboxStats stats() {
+            return events.stats();
+        }
+
+        @Override
+        public Instant now() {
+            return events.now();
+        }
     }
 }

@@ -4,7 +4,10 @@ import io.matchmaking.core.event.OutboxEvent;
 import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +26,9 @@ import java.util.stream.Stream;
  *                       way if a record of the same id exists
  * @param outbox         events to deliver to the game's backend, written with the changes they
  *                       tell of (to the store's {@link Outbox}); empty unless the matchmaker has one
+ * @param outboxClaim    how long after it occurred each of {@code outbox} stays claimed by the
+ *                       instance that commits it, which delivers it itself meanwhile; zero: due
+ *                       to any claimer at once
  */
 public record QueueChanges(
         List<Match> savedMatches,
@@ -31,7 +37,8 @@ public record QueueChanges(
         List<WaitingPlayer> claimed,
         List<WaitingPlayer> refreshed,
         List<IdempotencyRecord> recorded,
-        List<OutboxEvent> outbox) {
+        List<OutboxEvent> outbox,
+        Duration outboxClaim) {
 
     /** Nothing to write. */
     public static final QueueChanges NONE = new QueueChanges(List.of(), List.of(), List.of(), List.of(), List.of());
@@ -39,7 +46,7 @@ public record QueueChanges(
     /** Changes that write nothing to the outbox. */
     public QueueChanges(List<Match> savedMatches, List<MatchId> deletedMatches, List<PlayerId> released,
             List<WaitingPlayer> claimed, List<WaitingPlayer> refreshed, List<IdempotencyRecord> recorded) {
-        this(savedMatches, deletedMatches, released, claimed, refreshed, recorded, List.of());
+        this(savedMatches, deletedMatches, released, claimed, refreshed, recorded, List.of(), Duration.ZERO);
     }
 
     /** Changes that record no idempotency key. */
@@ -48,7 +55,7 @@ public record QueueChanges(
         this(savedMatches, deletedMatches, released, claimed, refreshed, List.of());
     }
 
-    /** Copies every list, so the changes stay as decided. */
+    /** Copies every list, so the changes stay as decided; rejects a negative claim. */
     public QueueChanges {
         savedMatches = List.copyOf(savedMatches);
         deletedMatches = List.copyOf(deletedMatches);
@@ -57,18 +64,30 @@ public record QueueChanges(
         refreshed = List.copyOf(refreshed);
         recorded = List.copyOf(recorded);
         outbox = List.copyOf(outbox);
+        if (outboxClaim.isNegative()) {
+            throw new IllegalArgumentException("a negative claim on outbox events: " + outboxClaim);
+        }
     }
 
     /** These changes, and also {@code records}. */
     public QueueChanges recording(List<IdempotencyRecord> records) {
         return records.isEmpty() ? this : new QueueChanges(savedMatches, deletedMatches, released, claimed, refreshed,
-                Stream.concat(recorded.stream(), records.stream()).toList(), outbox);
+                Stream.concat(recorded.stream(), records.stream()).toList(), outbox, outboxClaim);
     }
 
-    /** These changes, and also {@code events} for the outbox. */
-    public QueueChanges sending(List<OutboxEvent> events) {
+    /**
+     * These changes, and also {@code events} for the outbox, all claimed for {@code claim} after
+     * they occurred by the instance that commits them (zero: due at once).
+     */
+    public QueueChanges sending(List<OutboxEvent> events, Duration claim) {
+        Objects.requireNonNull(claim, "claim");
         return events.isEmpty() ? this : new QueueChanges(savedMatches, deletedMatches, released, claimed, refreshed,
-                recorded, Stream.concat(outbox.stream(), events.stream()).toList());
+                recorded, Stream.concat(outbox.stream(), events.stream()).toList(), claim);
+    }
+
+    /** The moment {@code event}, one of {@link #outbox}, is due to any claimer. */
+    public Instant outboxDueAt(OutboxEvent event) {
+        return event.occurredAt().plus(outboxClaim);
     }
 
     /** Whether there is nothing to write. */

@@ -9,6 +9,7 @@ import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.MatchmakingRules;
 import io.matchmaking.core.PendingEvents;
 import io.matchmaking.core.event.EventType;
+import io.matchmaking.core.event.HeldEvents;
 import io.matchmaking.core.event.OutboxEvent;
 import io.matchmaking.core.event.PendingEvent;
 import io.matchmaking.core.match.Match;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,6 +145,60 @@ public abstract class OutboxContract extends RepositoryFixture {
         assertThat(events.claim(10, LEASE)).as("claimed by the first").isEmpty();
         clock.advance(LEASE.plusSeconds(1));
         assertThat(idsOf(events.claim(10, LEASE))).as("the claimer died: the lease ended").containsExactly(id);
+    }
+
+    @Test
+    void eventsHandedToTheInstanceThatCommittedThemAreClaimedByItUntilTheClaimEndsThenAnyoneMayTakeThem() {
+        List<HeldEvents> handed = new CopyOnWriteArrayList<>();
+        Duration claim = Duration.ofSeconds(30);
+        Matchmaker sender = Matchmaker.builder(repository).rules(RULES).clock(clock).clockOverridesStore(true)
+                .matchIds(matchIds).outbox(Set.of(EventType.MATCH_READY)).handOff(claim, handed::add).build();
+        long before = System.nanoTime();
+        sender.join(player("p1"));
+        sender.join(player("p2"));
+        Match ready = sender.join(player("p3")).match();
+        long after = System.nanoTime();
+
+        assertThat(handed).as("one unit wrote the event, handed on once committed").singleElement().satisfies(held -> {
+            assertThat(held.events()).singleElement().satisfies(event -> {
+                assertThat(event.type()).isEqualTo(EventType.MATCH_READY);
+                assertThat(event.match()).isEqualTo(ready);
+            });
+            assertThat(held.claimedSince()).isBetween(before, after);
+        });
+        PendingEvents events = sender.pendingEvents().orElseThrow();
+        assertThat(events.claim(10, LEASE)).as("claimed by the instance that committed it").isEmpty();
+        clock.advance(claim.minusMillis(1));
+        assertThat(events.claim(10, LEASE)).as("still its own a moment before the claim ends").isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(idsOf(events.claim(10, LEASE))).as("the claim ended: due to anyone")
+                .containsExactly(handed.get(0).events().get(0).id());
+    }
+
+    @Test
+    void aUnitThatWritesNoEventHandsNothingOn() {
+        List<HeldEvents> handed = new CopyOnWriteArrayList<>();
+        Matchmaker sender = Matchmaker.builder(repository).rules(RULES).clock(clock).clockOverridesStore(true)
+                .matchIds(matchIds).outbox(Set.of(EventType.MATCH_READY)).handOff(LEASE, handed::add).build();
+        sender.join(player("p1"));
+        sender.join(player("p2"));
+
+        assertThat(handed).as("no match is ready yet").isEmpty();
+    }
+
+    @Test
+    void aHandoffThatFailsFailsNoJoinAndLeavesItsEventsToTheClaimsEnd() {
+        Matchmaker sender = Matchmaker.builder(repository).rules(RULES).clock(clock).clockOverridesStore(true)
+                .matchIds(matchIds).outbox(Set.of(EventType.PLAYER_QUEUED)).handOff(LEASE, held -> {
+                    throw new IllegalStateException("the deliverer is gone");
+                }).build();
+
+        assertThat(sender.join(player("p1")).match().players()).containsExactly(player("p1"));
+        PendingEvents events = sender.pendingEvents().orElseThrow();
+        assertThat(events.claim(10, LEASE)).isEmpty();
+        clock.advance(LEASE);
+        assertThat(events.claim(10, LEASE)).singleElement()
+                .satisfies(pending -> assertThat(pending.event().player()).contains(player("p1")));
     }
 
     @Test

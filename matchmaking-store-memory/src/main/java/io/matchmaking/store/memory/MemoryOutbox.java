@@ -4,6 +4,7 @@ import io.matchmaking.core.event.OutboxEvent;
 import io.matchmaking.core.event.OutboxStats;
 import io.matchmaking.core.event.PendingEvent;
 import io.matchmaking.core.store.Outbox;
+import io.matchmaking.core.store.QueueChanges;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,18 +29,18 @@ final class MemoryOutbox implements Outbox {
         boolean failed;
         Set<String> deliveredTo = Set.of();
 
-        Entry(OutboxEvent event) {
+        Entry(OutboxEvent event, Instant dueAt) {
             this.event = event;
-            this.dueAt = event.occurredAt();
+            this.dueAt = dueAt;
         }
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-    /** Part of a unit's commit. */
-    synchronized void append(List<OutboxEvent> events) {
-        for (OutboxEvent event : events) {
-            entries.put(event.id(), new Entry(event));
+    /** Part of a unit's commit: its outbox events. */
+    synchronized void append(QueueChanges changes) {
+        for (OutboxEvent event : changes.outbox()) {
+            entries.put(event.id(), new Entry(event, changes.outboxDueAt(event)));
         }
     }
 

@@ -132,7 +132,7 @@ final class MemoryState {
                 places.remove(player);
             }
         }
-        outbox.append(changes.outbox());
+        outbox.append(changes);
         return true;
     }
 

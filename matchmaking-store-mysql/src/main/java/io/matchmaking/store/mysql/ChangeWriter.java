@@ -60,7 +60,7 @@ final class ChangeWriter {
         delete(changes.deletedMatches());
         describeWaitingMatchesInQueueRow(before, changes);
         record(changes.recorded());
-        MySqlOutbox.write(handle, changes.outbox());
+        MySqlOutbox.write(handle, changes);
     }
 
     /** A record whose key another unit wrote first refuses this unit, which runs again and finds it. */

@@ -6,6 +6,7 @@ import io.matchmaking.core.event.OutboxStats;
 import io.matchmaking.core.event.PendingEvent;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.store.Outbox;
+import io.matchmaking.core.store.QueueChanges;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -34,16 +35,17 @@ final class MySqlOutbox implements Outbox {
         this.transactions = transactions;
     }
 
-    /** Writes {@code events} in the unit's transaction on {@code handle}, due at once. */
-    static void write(Handle handle, List<OutboxEvent> events) {
-        if (events.isEmpty()) {
+    /** Writes the outbox events of {@code changes} in the unit's transaction on {@code handle}, due as they say. */
+    static void write(Handle handle, QueueChanges changes) {
+        if (changes.outbox().isEmpty()) {
             return;
         }
         PreparedBatch batch = handle.prepareBatch("INSERT INTO mm_outbox (event_id, type, event_player, occurred_at,"
-                + " due_at, " + Rows.MATCH_COLUMNS + ") VALUES (:event, :type, :player, :occurred, :occurred,"
+                + " due_at, " + Rows.MATCH_COLUMNS + ") VALUES (:event, :type, :player, :occurred, :due,"
                 + " :id, :queue, :size, :status, :players, :updated, :ready, :version)");
-        for (OutboxEvent event : events) {
+        for (OutboxEvent event : changes.outbox()) {
             batch.bind("event", event.id())
+                    .bind("due", changes.outboxDueAt(event).toEpochMilli())
                     .bind("type", event.type().name())
                     .bind("player", event.player().map(PlayerId::value).orElse(null))
                     .bind("occurred", event.occurredAt().toEpochMilli())
