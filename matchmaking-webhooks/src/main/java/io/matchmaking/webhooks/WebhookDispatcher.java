@@ -55,12 +55,20 @@ public final class WebhookDispatcher implements AutoCloseable {
      *                     attempts, so an attempt started within the first {@code lease - 2 × attempt}
      *                     ends with room to book it before anyone else may claim the event
      * @param maxInFlight  the most events being sent at once
+     * @param bookingGather how long a delivered event waits to be booked with the others delivered
+     *                     meanwhile: on MySQL a booking is a transaction and a clock read, and one
+     *                     per run of outcomes cost the database more than the events; far less than
+     *                     an attempt, so a booking still comes well within the lease
      */
-    public record Pacing(Duration pollInterval, Duration attempt, int batch, Duration lease, int maxInFlight) {
+    public record Pacing(Duration pollInterval, Duration attempt, int batch, Duration lease, int maxInFlight,
+            Duration bookingGather) {
 
         private static final Duration MIN_LEASE = Duration.ofSeconds(5);
 
-        /** Every 100 ms, attempts of at most 10 s, 50 events a claim, leases of 30 s, 64 events in flight. */
+        /**
+         * Every 100 ms, attempts of at most 10 s, 50 events a claim, leases of 30 s, 64 events in
+         * flight, bookings gathered for 20 ms.
+         */
         public static final Pacing DEFAULT = forAttemptsOf(Duration.ofSeconds(10));
 
         /** Rejects a lease too short for an attempt and its booking. */
@@ -77,7 +85,7 @@ public final class WebhookDispatcher implements AutoCloseable {
          */
         public static Pacing forAttemptsOf(Duration attempt) {
             Duration lease = attempt.multipliedBy(3).compareTo(MIN_LEASE) < 0 ? MIN_LEASE : attempt.multipliedBy(3);
-            return new Pacing(Duration.ofMillis(100), attempt, 50, lease, 64);
+            return new Pacing(Duration.ofMillis(100), attempt, 50, lease, 64, Duration.ofMillis(20));
         }
 
         /** Whether an attempt started now, {@code claimedFor} into the event's lease, ends with room to book it. */
@@ -103,8 +111,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Semaphore inFlight;
     /** Handed-off events waiting for a free send, oldest first; touched only on the dispatcher's thread. */
     private final Deque<Held> held = new ArrayDeque<>();
-    /** Delivered events not yet booked; touched only on the dispatcher's thread. */
-    private final List<OutboxEvent> deliveredUnbooked = new ArrayList<>();
+    /** Delivered events not yet booked, oldest first; touched only on the dispatcher's thread. */
+    private final List<Unbooked> deliveredUnbooked = new ArrayList<>();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "webhook-dispatcher");
         thread.setDaemon(true);
@@ -263,25 +271,35 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
+    /** A delivered event not booked yet, and when its last receiver took it ({@link System#nanoTime()}). */
+    private record Unbooked(OutboxEvent event, long deliveredAt) {
+    }
+
     /**
-     * Books {@code event} as delivered with the others delivered meanwhile: the first of a burst
-     * queues one booking behind the outcomes already waiting on this thread, so a busy outbox costs
-     * one store call per batch rather than one per event.
+     * Books {@code event} as delivered with the others delivered within the pacing's booking
+     * gather, so a busy outbox costs one store call per gather rather than one per event.
      */
     private void delivered(OutboxEvent event) {
         if (deliveredUnbooked.isEmpty()) {
-            run(this::bookDelivered);
+            try {
+                loop.schedule(this::bookDelivered, pacing.bookingGather().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // closed: the event's lease ends and it is delivered again
+            }
         }
-        deliveredUnbooked.add(event);
+        deliveredUnbooked.add(new Unbooked(event, System.nanoTime()));
     }
 
     private void bookDelivered() {
-        List<OutboxEvent> batch = List.copyOf(deliveredUnbooked);
+        List<Unbooked> batch = List.copyOf(deliveredUnbooked);
         deliveredUnbooked.clear();
         try {
-            events.delivered(batch.stream().map(OutboxEvent::id).toList());
+            events.delivered(batch.stream().map(unbooked -> unbooked.event().id()).toList());
             Instant now = events.now();
-            batch.forEach(event -> listener.delivered(event, Duration.between(event.occurredAt(), now)));
+            long nanoNow = System.nanoTime();
+            // commit to 2xx: the store's clock says how long until now, the gather is taken off
+            batch.forEach(unbooked -> listener.delivered(unbooked.event(),
+                    Duration.between(unbooked.event().occurredAt(), now).minusNanos(nanoNow - unbooked.deliveredAt())));
         } catch (RuntimeException storeDown) {
             // their leases end and they are claimed again: delivered at least once, maybe twice
             LOG.warn("{} delivered webhooks could not be recorded: {}", batch.size(), storeDown.getMessage());

@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Test;
 class WebhookDispatcherTest {
 
     private static final RetrySchedule FAST = new RetrySchedule(Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofSeconds(30));
-    private static final WebhookDispatcher.Pacing QUICK = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofSeconds(2), 10, Duration.ofSeconds(5), 8);
+    private static final WebhookDispatcher.Pacing QUICK = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofSeconds(2), 10, Duration.ofSeconds(5), 8, Duration.ofMillis(5));
     /** Leases of a second, for tests that wait for one to end. */
-    private static final WebhookDispatcher.Pacing SHORT_LEASES = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofMillis(200), 10, Duration.ofSeconds(1), 8);
+    private static final WebhookDispatcher.Pacing SHORT_LEASES = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofMillis(200), 10, Duration.ofSeconds(1), 8, Duration.ofMillis(5));
 
     private final InMemoryMatchRepository store = new InMemoryMatchRepository();
     private WebhookDispatcher dispatcher;
@@ -180,6 +180,35 @@ class WebhookDispatcherTest {
     }
 
     @Test
+    void deliveriesWithinABookingGatherAreBookedInOneCallAndTimedToTheirLastAnswerNotToTheBooking() throws Exception {
+        WebhookDispatcher.Pacing slowBookings = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofSeconds(2), 10,
+                Duration.ofSeconds(10), 8, Duration.ofSeconds(2));
+        List<Integer> bookings = new CopyOnWriteArrayList<>();
+        Matchmaker handing = matchmaker(slowBookings, held -> this.dispatcher.handOff(held));
+        dispatcher = dispatcher(new Forwarding(pending) {
+            @Override
+            public void delivered(Collection<String> ids) {
+                bookings.add(ids.size());
+                super.delivered(ids);
+            }
+        }, List.of(receiver), FAST, booking, slowBookings);
+        dispatcher.start();
+        for (int i = 0; i < 10; i++) {
+            handing.join(PlayerId.of("g" + i));
+        }
+
+        List<Duration> latencies = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            latencies.add(booked.poll(10, TimeUnit.SECONDS));
+        }
+
+        assertThat(bookings).as("five deliveries within the 2 s gather: one booking").containsExactly(5);
+        assertThat(latencies).as("commit to the receiver's answer, without the gather")
+                .allSatisfy(latency -> assertThat(latency).isNotNull().isLessThan(Duration.ofSeconds(1)));
+        assertThat(pending.stats().undelivered()).isZero();
+    }
+
+    @Test
     void aHandoffTooLateForAnAttemptWithinItsClaimIsLeftToTheClaimsEnd() throws Exception {
         // as if the commit had stalled for a whole lease before the handoff: sending now could
         // overlap another instance's claim, so the event waits for the claim to end
@@ -260,7 +289,7 @@ class WebhookDispatcherTest {
                         heard.countDown();
                     }
                 },
-                new WebhookDispatcher.Pacing(Duration.ofMillis(10), Duration.ofSeconds(2), 10, Duration.ofSeconds(5), 8));
+                new WebhookDispatcher.Pacing(Duration.ofMillis(10), Duration.ofSeconds(2), 10, Duration.ofSeconds(5), 8, Duration.ofMillis(5)));
         dispatcher.start();
         matchmaker.join(PlayerId.of("g1"));
         matchmaker.join(PlayerId.of("g2"));
