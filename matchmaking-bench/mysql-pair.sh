@@ -16,6 +16,7 @@
 # were still undelivered when the measurement ended.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source matchmaking-bench/lib.sh
 
 jar=$1
 name=${2:-$(basename "$jar" .jar)}
@@ -39,16 +40,18 @@ env "${hooks[@]}" MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$db_url" MATCHM
     java -Xmn32m -XX:MaxTenuringThreshold=0 -jar "$jar" > "$out/server.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" ${sink:-} 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:8080/ && break; sleep 0.2; done
-
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+await_port 8080
 wrk -t1 -c64 -d"${WARMUP}s" -s matchmaking-bench/wrk-join.lua http://127.0.0.1:8080 > /dev/null
-[ -z "${sink:-}" ] || { curl -s -o /dev/null http://127.0.0.1:8099/report; sink0=$(ticks "$sink"); }
-server0=$(ticks "$pid"); db0=$(ticks "$db")
+[ -z "${sink:-}" ] || { curl -s -o /dev/null http://127.0.0.1:8099/report; sink0=$(cpu_ticks "$sink"); }
+# units of work run (transactions, the retries' included): joins per unit is how well group commit batched
+units() { curl -s http://127.0.0.1:8080/metrics | awk '/^matchmaking_store_operations_seconds_count\{/ && /in_queue/ {s += $2} END {printf "%d", s}'; }
+units0=$(units)
+server0=$(cpu_ticks "$pid"); db0=$(cpu_ticks "$db")
 wrk -t1 -c64 -d"${DURATION}s" -s matchmaking-bench/wrk-join.lua http://127.0.0.1:8080 > "$out/wrk.txt"
-server1=$(ticks "$pid"); db1=$(ticks "$db")
+server1=$(cpu_ticks "$pid"); db1=$(cpu_ticks "$db")
+units1=$(units)
 if [ -n "${sink:-}" ]; then
-    sink1=$(ticks "$sink")
+    sink1=$(cpu_ticks "$sink")
     undelivered=$(curl -s http://127.0.0.1:8080/metrics | awk '/^matchmaking_webhook_outbox_undelivered/ {printf "%d", $2}')
     deliveries=$(curl -s http://127.0.0.1:8099/report)
     kill "$sink"
@@ -59,11 +62,11 @@ java -cp "$BENCH" io.matchmaking.bench.Databases drop "$MYSQL_URL" mm_pair > /de
 requests=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
 rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out/wrk.txt")
 non2xx=$(awk '/Non-2xx/ {print $5}' "$out/wrk.txt")
-awk -v n="$name" -v r="$rps" -v q="$requests" -v s=$((server1 - server0)) -v d=$((db1 - db0)) -v k="$(getconf CLK_TCK)" \
-    -v e="${non2xx:-0}" 'BEGIN {printf "%-12s %6d req/s  server %5.1f us/join  database %5.1f us/join  non-2xx %s\n",
-    n, r, s * 1e6 / k / q, d * 1e6 / k / q, e}'
+awk -v n="$name" -v r="$rps" -v q="$requests" -v s=$((server1 - server0)) -v d=$((db1 - db0)) -v k="$TICKS" \
+    -v e="${non2xx:-0}" -v u=$((units1 - units0)) 'BEGIN {printf "%-12s %6d req/s  server %5.1f us/join  database %5.1f us/join  %4.1f joins/unit  non-2xx %s\n",
+    n, r, s * 1e6 / k / q, d * 1e6 / k / q, q / (u > 0 ? u : 1), e}'
 if [ -n "${sink:-}" ]; then
-    awk -v q="$requests" -v s=$((sink1 - sink0)) -v k="$(getconf CLK_TCK)" -v u="$undelivered" -v d="$deliveries" \
+    awk -v q="$requests" -v s=$((sink1 - sink0)) -v k="$TICKS" -v u="$undelivered" -v d="$deliveries" \
         'BEGIN {printf "             webhooks: %s  receiver %.1f us/join  undelivered at the end %s\n", d, s * 1e6 / k / q, u}' | tr -d '\n'
     echo
 fi

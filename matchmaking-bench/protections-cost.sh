@@ -14,6 +14,7 @@
 # separated; default all) runs only those, e.g. CONFIGS="baseline limits-on" to compare two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source matchmaking-bench/lib.sh
 
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-20}
@@ -29,13 +30,8 @@ LOGS=$(mktemp -d)
 # more than the server remembers (20,000), so each comes back only after it was forgotten
 java -cp "$BENCH" io.matchmaking.bench.MintTokens "$SECRET" 300000 "$LOGS/tokens-new.txt"
 java -cp "$BENCH" io.matchmaking.bench.MintTokens "$SECRET" 1000 "$LOGS/tokens-repeated.txt"
-TICKS=$(getconf CLK_TCK)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
-
-cpu_ticks() {  # utime + stime of a process, in clock ticks
-    awk '{print $14 + $15}' "/proc/$1/stat"
-}
 
 run() {  # name jar script env... -> one line: name req/s p99 cpu-us-per-request
     local name=$1 jar=$2 script=$3
@@ -45,20 +41,11 @@ run() {  # name jar script env... -> one line: name req/s p99 cpu-us-per-request
     fi
     env MATCHMAKING_PORT=8080 "$@" java "${JVM[@]}" -jar "$jar" > "$LOGS/$name.log" 2>&1 &
     pid=$!
-    for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:8080/ && break; sleep 0.2; done
-    wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$script" http://127.0.0.1:8080 > /dev/null
-    local before after
-    before=$(cpu_ticks "$pid")
-    wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$script" http://127.0.0.1:8080 > "$LOGS/$name.wrk"
-    after=$(cpu_ticks "$pid")
+    await_port 8080
+    wrk_measured "$script" http://127.0.0.1:8080 "$LOGS/$name.wrk" "server:$pid"
     kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
-    local requests rps p99 non2xx
-    requests=$(awk '/requests in/ {print $1}' "$LOGS/$name.wrk")
-    rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$LOGS/$name.wrk")
-    p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /s$/ && v !~ /ms$/) v = v * 1000; print v + 0}' "$LOGS/$name.wrk")
-    non2xx=$(awk '/Non-2xx/ {print $5}' "$LOGS/$name.wrk")
-    awk -v n="$name" -v r="$rps" -v p="$p99" -v t=$((after - before)) -v q="$requests" -v k="$TICKS" -v e="${non2xx:-0}" \
-        'BEGIN {printf "%-28s %8d req/s  p99 %6.1f ms  server CPU %6.1f us/request  non-2xx %s\n", n, r, p, t * 1e6 / k / q, e}'
+    printf '%-28s %8d req/s  p99 %6.1f ms  server CPU %6.1f us/request  errors %s\n' "$name" \
+        "$(wrk_rps "$LOGS/$name.wrk")" "$(wrk_p99 "$LOGS/$name.wrk")" "$(cpu_of "$LOGS/$name.wrk" server)" "$(wrk_errors "$LOGS/$name.wrk")"
 }
 
 for round in $(seq 1 "$ROUNDS"); do

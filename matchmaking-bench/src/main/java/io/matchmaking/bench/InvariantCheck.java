@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,8 +17,9 @@ import java.util.concurrent.Future;
 /**
  * After the load: reads the final state of every match any join answer named and checks every
  * acknowledged join. Every player in exactly one match, the one their answer named; ready
- * matches exactly full; at most one waiting match in the run's queue; first come first served
- * per client (a client's next player is later in the same match, or its previous match is ready).
+ * matches exactly full; at most one waiting match in each of the run's queues; first come first
+ * served per client and queue (a client's next player in a queue is later in the same match, or
+ * its previous match there is ready).
  */
 final class InvariantCheck {
 
@@ -41,22 +44,29 @@ final class InvariantCheck {
                 violations.add("ready match " + id + " holds " + match.get("players").size() + " players");
             }
         });
-        long waiting = matches.values().stream()
-                .filter(match -> match != null && match.get("status").asText().equals("waiting")).count();
-        if (waiting > 1) {
-            violations.add(waiting + " waiting matches in one queue");
-        }
+        Map<String, Set<String>> waitingByQueue = new HashMap<>();
+        acksByClient.stream().flatMap(List::stream).forEach(ack -> {
+            JsonNode match = matches.get(ack.matchId());
+            if (match != null && match.get("status").asText().equals("waiting")) {
+                waitingByQueue.computeIfAbsent(ack.queue(), queue -> new HashSet<>()).add(ack.matchId());
+            }
+        });
+        waitingByQueue.forEach((queue, waiting) -> {
+            if (waiting.size() > 1) {
+                violations.add(waiting.size() + " waiting matches in queue " + queue);
+            }
+        });
         for (List<Ack> client : acksByClient) {
-            Ack previous = null;
+            Map<String, Ack> previousInQueue = new HashMap<>();
             for (Ack ack : client) {
                 List<String> holding = seats.getOrDefault(ack.player(), List.of());
                 if (holding.size() != 1 || !holding.get(0).equals(ack.matchId())) {
                     violations.add(ack.player() + " answered " + ack.matchId() + " but sits in " + holding);
                 }
+                Ack previous = previousInQueue.put(ack.queue(), ack);
                 if (previous != null) {
                     checkOrder(previous, ack, matches, violations);
                 }
-                previous = ack;
             }
         }
         return violations;

@@ -2,15 +2,19 @@ package io.matchmaking.bench;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
  * The HTTP load generator: N keep-alive connections send a mix of joins, status reads and long
  * polls to one or more instances for a fixed time, then it reports throughput and latency
- * percentiles (HdrHistogram) and checks every acknowledged join (see {@link InvariantCheck}).
+ * percentiles (HdrHistogram), the CPU each process named by {@code --cpu} used per request over the
+ * measured window, and checks every acknowledged join (see {@link InvariantCheck}).
  * Exits 1 on any error or violation.
  *
  * <pre>java -cp matchmaking-bench/target/matchmaking-bench.jar io.matchmaking.bench.LoadGenerator --url http://127.0.0.1:8080</pre>
@@ -24,6 +28,15 @@ public final class LoadGenerator {
         LoadOptions options = LoadOptions.parse(args);
         int exit = run(options, System.out);
         System.exit(exit);
+    }
+
+    /** The CPU time of the processes to measure as the measured window opens at {@code nanoTime}. */
+    private static Map<String, Duration> cpuAt(long nanoTime, LoadOptions options) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        return ProcessCpu.used(options.cpuOf());
     }
 
     /** Runs the load and the check, prints the report; answers the exit status. */
@@ -41,9 +54,11 @@ public final class LoadGenerator {
             threads.add(thread);
             thread.start();
         }
+        Map<String, Duration> cpuBefore = cpuAt(warmupEndsAt, options);
         for (Thread thread : threads) {
             thread.join();
         }
+        Map<String, Duration> cpuAfter = ProcessCpu.used(options.cpuOf());
         Histogram latency = new Histogram(60_000_000L, 3);
         long requests = 0;
         long errors = 0;
@@ -65,6 +80,13 @@ public final class LoadGenerator {
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0,
                 latency.getMaxValue() / 1000.0);
+        if (!cpuAfter.isEmpty()) {
+            StringBuilder line = new StringBuilder("cpu per request:");
+            long measured = Math.max(requests, 1);
+            cpuAfter.forEach((name, after) -> line.append(String.format(Locale.ROOT, " %s=%.1fus", name,
+                    after.minus(cpuBefore.get(name)).toNanos() / 1000.0 / measured)));
+            out.println(line);
+        }
         if (firstError != null) {
             out.println("first error: " + firstError);
         }

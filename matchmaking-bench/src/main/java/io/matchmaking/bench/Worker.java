@@ -57,14 +57,15 @@ final class Worker implements Runnable {
                 boolean ok;
                 switch (operation) {
                     case JOIN -> {
+                        String queue = options.queue(index, sequence);
                         String player = options.runId() + "-c" + index + "-" + sequence++;
                         response = connection.post("/join",
-                                "{\"id\":\"" + player + "\",\"queue\":\"" + options.queue() + "\"}");
+                                "{\"id\":\"" + player + "\",\"queue\":\"" + queue + "\"}");
                         ok = response.status() == 200;
                         if (ok) {
                             lastMatch = response.field("match_id");
                             lastEtag = response.etag();
-                            acks.add(new Ack(player, lastMatch));
+                            acks.add(new Ack(player, queue, lastMatch));
                         }
                     }
                     case STATUS -> {
