@@ -17,7 +17,9 @@
 # server only: the script creates (and drops) a database mm_bench on it; the database server must
 # run on this machine (DB_PROCESS, default mariadbd, is the process whose CPU is counted). JAVA_OPTS
 # go to our servers, by default the recommended flags (docs/operations.md, "JVM flags"); BARE_OPTS
-# to the baseline, by default none (its own best). The warm-up is long (25 s) because with 64 busy
+# to the baseline, by default none (its own best). SERVER_JAVA is the java that runs the servers, the
+# baseline's included (default: the one on the PATH), e.g. a newer runtime for the same bytecode;
+# the load generator always runs on the default one. The warm-up is long (25 s) because with 64 busy
 # connections on 2 cores the JIT compilers need well over 10 s to finish.
 #
 # MANY_QUEUES=1000 adds two MySQL runs a round, one and two instances with the joins spread over that
@@ -36,6 +38,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 ROUNDS=${ROUNDS:-3}
 read -r -a JVM <<< "${JAVA_OPTS--Xmn32m -XX:MaxTenuringThreshold=0}"
 read -r -a BARE_JVM <<< "${BARE_OPTS-}"
+SERVER_JAVA=${SERVER_JAVA:-java}
 # one load generator is one client address: its limit stays on (its cost is in every figure) at a
 # rate no run reaches; protections-cost.sh measures what each protection costs
 export MATCHMAKING_ADDRESS_RATE_LIMIT=${MATCHMAKING_ADDRESS_RATE_LIMIT:-1000000}
@@ -83,7 +86,7 @@ stop_all() {
 start_server() {  # port env...: our server on that port, its pid in $started
     local port=$1
     shift
-    env MATCHMAKING_PORT="$port" "$@" java "${JVM[@]}" -jar "$APP" > "$LOGS/server-$port-$round.log" 2>&1 &
+    env MATCHMAKING_PORT="$port" "$@" "$SERVER_JAVA" "${JVM[@]}" -jar "$APP" > "$LOGS/server-$port-$round.log" 2>&1 &
     started=$!
     pids+=("$started")
     await_port "$port"
@@ -97,7 +100,7 @@ fi
 memory_efficiency=(); memory_rps=(); mysql_efficiency=(); two_rps=(); two_cpu=(); many_rps=(); many_vs_hot=()
 for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round: bare Javalin POST /join (baseline, at its own flags)" >&2
-    java "${BARE_JVM[@]}" -cp "$BENCH" io.matchmaking.bench.BareJavalinServer 8079 > "$LOGS/bare.log" 2>&1 &
+    "$SERVER_JAVA" "${BARE_JVM[@]}" -cp "$BENCH" io.matchmaking.bench.BareJavalinServer 8079 > "$LOGS/bare.log" 2>&1 &
     pids+=($!)
     await_port 8079
     measure "bare-$round" "$client" http://127.0.0.1:8079 false "server:${pids[0]}"
@@ -159,6 +162,7 @@ for round in $(seq 1 "$ROUNDS"); do
             "efficiency vs memory ${mysql_efficiency[-1]}, two/one req/s ${two_rps[-1]}, CPU per join ${two_cpu[-1]}"
     fi
 done
+echo "servers on $("$SERVER_JAVA" -version 2>&1 | head -1), flags: ${JVM[*]}"
 echo "memory store / bare (target >= 0.85): efficiency median $(median "${memory_efficiency[@]}") (${memory_efficiency[*]});" \
     "req/s ratio median $(median "${memory_rps[@]}") (${memory_rps[*]}) with client $client"
 if [ -n "${MYSQL_URL:-}" ]; then
