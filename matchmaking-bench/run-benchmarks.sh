@@ -92,6 +92,17 @@ start_server() {  # port env...: our server on that port, its pid in $started
     await_port "$port"
 }
 
+mysql_run() {  # name instances queues: one or two servers on the MySQL database, loaded by the generator
+    local name=$1 instances=$2 queues=$3 cpu="" urls="" port
+    for port in $(seq 8080 $((8079 + instances))); do
+        start_server "$port" MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$mysql_db_url"
+        cpu="${cpu:+$cpu,}$([ "$port" = 8080 ] && echo server || echo second):$started"
+        urls="${urls:+$urls,}http://127.0.0.1:$port"
+    done
+    measure "$name" generator "$urls" true "$cpu,database:$db_pid" "$queues"
+    stop_all
+}
+
 client=${CLIENT:-generator}
 if [ -n "${MYSQL_URL:-}" ]; then
     db_pid=$(pgrep -x "${DB_PROCESS:-mariadbd}" | head -1)
@@ -121,28 +132,14 @@ for round in $(seq 1 "$ROUNDS"); do
     if [ -n "${MYSQL_URL:-}" ]; then
         java -cp "$BENCH" io.matchmaking.bench.Databases recreate "$MYSQL_URL" mm_bench > /dev/null
         echo "== round $round: server, MySQL store (group commit)" >&2
-        start_server 8080 MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$mysql_db_url"
-        measure "mysql-$round" generator http://127.0.0.1:8080 true "server:$started,database:$db_pid"
-        stop_all
+        mysql_run "mysql-$round" 1 1
         echo "== round $round: two servers, one MySQL database, one queue" >&2
-        start_server 8080 MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$mysql_db_url"
-        first=$started
-        start_server 8081 MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$mysql_db_url"
-        measure "two-$round" generator http://127.0.0.1:8080,http://127.0.0.1:8081 true \
-            "server:$first,second:$started,database:$db_pid"
-        stop_all
+        mysql_run "two-$round" 2 1
         if [ -n "${MANY_QUEUES:-}" ]; then
             echo "== round $round: one server, MySQL, $MANY_QUEUES queues" >&2
-            start_server 8080 MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$mysql_db_url"
-            measure "one-many-$round" generator http://127.0.0.1:8080 true "server:$started,database:$db_pid" "$MANY_QUEUES"
-            stop_all
+            mysql_run "one-many-$round" 1 "$MANY_QUEUES"
             echo "== round $round: two servers, one MySQL database, $MANY_QUEUES queues" >&2
-            start_server 8080 MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$mysql_db_url"
-            first=$started
-            start_server 8081 MATCHMAKING_STORE=mysql MATCHMAKING_MYSQL_URL="$mysql_db_url"
-            measure "two-many-$round" generator http://127.0.0.1:8080,http://127.0.0.1:8081 true \
-                "server:$first,second:$started,database:$db_pid" "$MANY_QUEUES"
-            stop_all
+            mysql_run "two-many-$round" 2 "$MANY_QUEUES"
             many_rps+=("$(ratio "$(rps "two-many-$round")" "$(rps "one-many-$round")")")
             many_vs_hot+=("$(ratio "$(rps "two-many-$round")" "$(rps "mysql-$round")")")
             echo "round $round: $MANY_QUEUES queues: one instance $(rps "one-many-$round") req/s," \
