@@ -7,13 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * One TCP connection to a test server, spoken to byte by byte: for what an HTTP client library
@@ -90,13 +86,12 @@ final class RawConnection implements AutoCloseable {
     static TestResponse parse(String response) {
         int headEnd = response.indexOf("\r\n\r\n");
         String[] lines = response.substring(0, headEnd).split("\r\n");
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        HttpFields.Mutable headers = HttpFields.build();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).trim(), name -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1).trim());
+            headers.add(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
         }
-        return new TestResponse(Integer.parseInt(lines[0].split(" ")[1]), HttpHeaders.of(headers, (name, value) -> true),
+        return new TestResponse(Integer.parseInt(lines[0].split(" ")[1]), headers.asImmutable(),
                 response.substring(headEnd + 4));
     }
 

@@ -1,22 +1,28 @@
 package io.matchmaking.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
 
-/** A JDK HttpClient aimed at one test server. */
+/**
+ * An HTTP/1.1 client aimed at one test server.
+ *
+ * <p>It is Jetty's client rather than the JDK's: the JDK client (17 and 21) can hand a request to a
+ * pooled connection it is closing at that moment and fail it with "header parser received no bytes"
+ * (JDK-8338569), which made load tests flaky. Jetty's client sends what the test gives it and nothing
+ * more: no redirects followed, no compression asked for, no content type guessed, no agent header.
+ */
 final class TestClient {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final int LARGEST_BODY = 16 * 1024 * 1024;
+    private static final String NO_CONTENT_TYPE = null;
+    private static final HttpClient CLIENT = startedClient();
 
     private final String base;
 
@@ -25,7 +31,7 @@ final class TestClient {
     }
 
     TestResponse get(String path, String... headers) {
-        return send(request(path, headers).GET().build());
+        return send(request("GET", path, headers));
     }
 
     TestResponse post(String path, String body, String... headers) {
@@ -33,16 +39,18 @@ final class TestClient {
     }
 
     TestResponse post(String path, byte[] body, String... headers) {
-        return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(request("POST", path, headers).body(new BytesRequestContent(NO_CONTENT_TYPE, body)));
     }
 
     TestResponse method(String method, String path, String body, String... headers) {
-        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(method, path, headers)
+                .body(new BytesRequestContent(NO_CONTENT_TYPE, body.getBytes(StandardCharsets.UTF_8))));
     }
 
     CompletableFuture<TestResponse> getAsync(String path, String... headers) {
-        return CLIENT.sendAsync(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .thenApply(r -> new TestResponse(r.statusCode(), r.headers(), r.body()));
+        return new CompletableResponseListener(request("GET", path, headers), LARGEST_BODY)
+                .send()
+                .thenApply(TestResponse::of);
     }
 
     /** The header (name, value) that carries {@code token} as a bearer credential. */
@@ -54,23 +62,43 @@ final class TestClient {
         return post("/join", "{\"id\":\"" + player + "\"}", headers);
     }
 
-    private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return builder;
+    private Request request(String method, String path, String... headers) {
+        return CLIENT.newRequest(base + path)
+                .method(method)
+                .timeout(90, TimeUnit.SECONDS)
+                .headers(fields -> {
+                    for (int i = 0; i + 1 < headers.length; i += 2) {
+                        fields.add(headers[i], headers[i + 1]);
+                    }
+                });
     }
 
-    private static TestResponse send(HttpRequest request) {
+    private static TestResponse send(Request request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return new TestResponse(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ContentResponse response = new CompletableResponseListener(request, LARGEST_BODY).send().get();
+            return TestResponse.of(response);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(request.getMethod() + " " + request.getURI() + " failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpClient startedClient() {
+        HttpClient client = new HttpClient();
+        client.setFollowRedirects(false);
+        client.setConnectTimeout(5_000);
+        // Held long polls each hold a connection: tests hold up to a few thousand at once.
+        client.setMaxConnectionsPerDestination(4096);
+        client.setMaxRequestsQueuedPerDestination(16_384);
+        client.setUserAgentField(null);
+        client.getContentDecoderFactories().clear();
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the test HTTP client did not start", e);
+        }
+        return client;
     }
 }

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
-import java.net.http.HttpHeaders;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.http.HttpFields;
 
 /** What a test request got back. */
-record TestResponse(int status, HttpHeaders headers, String body) {
+record TestResponse(int status, HttpFields headers, String body) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static TestResponse of(ContentResponse response) {
+        return new TestResponse(response.getStatus(), response.getHeaders(), response.getContentAsString());
+    }
 
     JsonNode json() {
         try {
@@ -20,6 +25,6 @@ record TestResponse(int status, HttpHeaders headers, String body) {
     }
 
     String header(String name) {
-        return headers.firstValue(name).orElse(null);
+        return headers.get(name);
     }
 }
