@@ -2,6 +2,8 @@ package io.matchmaking.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -124,6 +126,27 @@ class SlowSendersTest {
         }
 
         sockets.remove(0).close();
+        awaitServed(server.port());
+    }
+
+    @Test
+    void aStormOfConnectionsWaitsInTheListenBacklogWhileAcceptingIsPaused() throws Exception {
+        // 4 connections, and accepting pauses 16 above: every later one waits in the kernel's backlog,
+        // which held 50 by default and dropped the rest (each drop a second's retransmit, or a failure)
+        server = TestServers.start("MATCHMAKING_MAX_CONNECTIONS", "4");
+        List<Socket> storm = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4 + 16 + 120; i++) {
+                Socket socket = new Socket();
+                storm.add(socket);
+                socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+            }
+            assertThat(storm).allMatch(Socket::isConnected);
+        } finally {
+            for (Socket socket : storm) {
+                socket.close();
+            }
+        }
         awaitServed(server.port());
     }
 

@@ -103,13 +103,11 @@ final class MatchRoutes {
         if (watchers.size() >= maxLongPolls) {
             throw ApiException.unavailable("too many long polls held, retry later");
         }
-        CompletableFuture<Optional<Match>> change = watchers.awaitChange(match, wait);
         // a change committed between our read and the registration would otherwise be missed
-        Match latest = reads.findMatch(match.id()).orElse(match);
-        watchers.changed(latest);
-        // a timeout (or shutdown) answers with the latest state this request saw: no store read on the
-        // watchers' one thread, and a changed match would have released the waiter already
-        ctx.future(() -> change.thenAccept(changed -> respondConditionally(ctx, changed.orElse(latest), ifNoneMatch)));
+        CompletableFuture<Optional<Match>> change = watchers.awaitChange(match, wait, () -> reads.findMatch(match.id()));
+        // a timeout (or shutdown) answers with the state this request read: a change since would have
+        // released the waiter, and the watchers' one thread reads no store
+        ctx.future(() -> change.thenAccept(changed -> respondConditionally(ctx, changed.orElse(match), ifNoneMatch)));
     }
 
     /** A match the caller may see: to a player, another match is as missing as one that never was. */

@@ -15,8 +15,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -99,6 +97,7 @@ public final class MatchmakingHttpServer {
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(shutdownTimeout.toMillis());
+            ConnectorSettings.install(server, CONNECTION_IDLE_TIMEOUT);
             // each insertHandler wraps the handlers so far: the last inserted runs first
             server.insertHandler(new WholeBodyFirst(limits.readTimeout()));
             server.insertHandler(new GracefulHandler());
@@ -129,21 +128,8 @@ public final class MatchmakingHttpServer {
      */
     public MatchmakingHttpServer start(int port, int adminPort) {
         api.start(port);
-        outlastLongPolls(api);
         admin.ifPresent(app -> app.start(adminPort));
         return this;
-    }
-
-    /**
-     * Jetty closes a connection idle for 30 s by default, which would cut a status request held
-     * for up to 60 s; connections may idle a little longer than the longest wait.
-     */
-    private static void outlastLongPolls(Javalin app) {
-        for (Connector connector : app.jettyServer().server().getConnectors()) {
-            if (connector instanceof AbstractConnector jetty) {
-                jetty.setIdleTimeout(CONNECTION_IDLE_TIMEOUT.toMillis());
-            }
-        }
     }
 
     /** The bound API port. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,10 +66,13 @@ public final class MatchWatchers implements MatchmakingListener, AutoCloseable {
 
     /**
      * A future of the match's next state after {@code current}, or empty after {@code timeout} (or
-     * at once once the server shuts down). A change that happened before this call is not seen:
-     * read the match again after it and pass that to {@link #changed}.
+     * at once once the server shuts down). A change that happened before this call is not seen by
+     * the events: {@code reread} reads the match again after the registration, and a newer state
+     * answers this waiter (and only this one: every other waiter did the same for itself, so a long
+     * poll costs the same with 20,000 others on its match as with none).
      */
-    public CompletableFuture<Optional<Match>> awaitChange(Match current, Duration timeout) {
+    public CompletableFuture<Optional<Match>> awaitChange(Match current, Duration timeout,
+            Supplier<Optional<Match>> reread) {
         if (closed) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
@@ -92,6 +96,8 @@ public final class MatchWatchers implements MatchmakingListener, AutoCloseable {
         if (closed) {
             finish(waiter, Optional.empty());
         }
+        reread.get().filter(latest -> latest.version() > waiter.version)
+                .ifPresent(latest -> finish(waiter, Optional.of(latest)));
         return waiter.future;
     }
 
