@@ -118,6 +118,8 @@ public final class MatchmakingServer {
         for (String ignored : config.ignoredVariables()) {
             LOG.warn(KnownVariables.warning(ignored));
         }
+        FileDescriptorBudget.openableFiles()
+                .ifPresent(openable -> FileDescriptorBudget.warning(config.limits().maxConnections(), openable).ifPresent(LOG::warn));
         MatchmakingServer server = new MatchmakingServer(config, storeDecorator);
         server.http.start(config.port(), config.adminPort().orElse(0));
         server.sweeper.start();

@@ -23,11 +23,15 @@ import java.util.regex.Pattern;
  * Holds N long-poll requests on one waiting match (one NIO selector thread, so the client needs
  * no thread per request), reads the server's threads and heap from its /metrics while they are
  * held (after a full GC of the server, through jcmd, when its pid is given), then makes one change
- * and times how long all N take to be answered.
+ * and times how long all N take to be answered. Beyond about 28,000 connections to one server port
+ * a source address runs out of ephemeral ports: {@code --sources K} spreads them over 127.0.0.1 to
+ * 127.0.0.K (a loopback server only).
  *
  * <pre>java -cp matchmaking-bench.jar io.matchmaking.bench.HoldWaiters --url http://127.0.0.1:8080 --waiters 10000 --pid 1234</pre>
  */
 public final class HoldWaiters {
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: *(\\d+)");
 
     private HoldWaiters() {
     }
@@ -36,11 +40,13 @@ public final class HoldWaiters {
         URI url = URI.create("http://127.0.0.1:8080");
         int count = 10_000;
         long pid = -1;
+        int sources = 1;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--url" -> url = URI.create(args[i + 1]);
                 case "--waiters" -> count = Integer.parseInt(args[i + 1]);
                 case "--pid" -> pid = Long.parseLong(args[i + 1]);
+                case "--sources" -> sources = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -62,8 +68,12 @@ public final class HoldWaiters {
         String host = url.getHost();
         int port = url.getPort();
         for (int i = 0; i < count; i++) {
+            // a source address has about 28,000 ephemeral ports towards one server port
+            InetSocketAddress source = new InetSocketAddress("127.0.0." + (1 + i % sources), 0);
             openers.submit(() -> {
-                SocketChannel channel = SocketChannel.open(new InetSocketAddress(host, port));
+                SocketChannel channel = SocketChannel.open();
+                channel.bind(source);
+                channel.connect(new InetSocketAddress(host, port));
                 channel.write(ByteBuffer.wrap(request));
                 channels.add(channel);
                 return null;
@@ -125,7 +135,7 @@ public final class HoldWaiters {
         if (end < 0) {
             return false;
         }
-        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(response);
+        Matcher length = CONTENT_LENGTH.matcher(response);
         return !length.find() || response.length() - end - 4 >= Integer.parseInt(length.group(1));
     }
 
