@@ -7,7 +7,8 @@
 #   matchmaking-bench/jvm-compare.sh
 #
 # J25 is the newer runtime (default: Temurin 25 under /usr/lib/jvm). ROUNDS (3), DURATION (10),
-# WARMUP (25) and CONNECTIONS (64) as in run-benchmarks.sh.
+# WARMUP (25) and CONNECTIONS (64) as in run-benchmarks.sh. CONFIGS (names, space separated, e.g.
+# "17-flags 25-coh") runs only those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source matchmaking-bench/lib.sh
@@ -35,6 +36,9 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round"
     for config in "${configs[@]}"; do
         IFS='|' read -r name java flags <<< "$config"
+        if [ -n "${CONFIGS:-}" ] && [[ " $CONFIGS " != *" $name "* ]]; then
+            continue
+        fi
         read -r -a jvm <<< "$flags"
         MATCHMAKING_PORT=8080 MATCHMAKING_ADDRESS_RATE_LIMIT=1000000 "$java" "${jvm[@]}" -jar "$APP" > "$LOGS/$name-$round.log" 2>&1 &
         pid=$!

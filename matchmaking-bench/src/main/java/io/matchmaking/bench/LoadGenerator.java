@@ -30,13 +30,22 @@ public final class LoadGenerator {
         System.exit(exit);
     }
 
-    /** The CPU time of the processes to measure as the measured window opens at {@code nanoTime}. */
-    private static Map<String, Duration> cpuAt(long nanoTime, LoadOptions options) throws InterruptedException {
-        long wait = nanoTime - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
+    /** The CPU time of the processes to measure, and the database's counters, at a moment of the run. */
+    private record Reading(Map<String, Duration> cpu, Map<String, Long> database) {
+
+        static Reading of(LoadOptions options) {
+            return new Reading(ProcessCpu.used(options.cpuOf()),
+                    options.databaseCounters().map(DatabaseCounters::read).orElse(Map.of()));
         }
-        return ProcessCpu.used(options.cpuOf());
+
+        /** The reading as the measured window opens at {@code nanoTime}. */
+        static Reading at(long nanoTime, LoadOptions options) throws InterruptedException {
+            long wait = nanoTime - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            return of(options);
+        }
     }
 
     /** Runs the load and the check, prints the report; answers the exit status. */
@@ -54,21 +63,23 @@ public final class LoadGenerator {
             threads.add(thread);
             thread.start();
         }
-        Map<String, Duration> cpuBefore = cpuAt(warmupEndsAt, options);
+        Reading before = Reading.at(warmupEndsAt, options);
         for (Thread thread : threads) {
             thread.join();
         }
-        Map<String, Duration> cpuAfter = ProcessCpu.used(options.cpuOf());
+        Reading after = Reading.of(options);
         Histogram latency = new Histogram(60_000_000L, 3);
         long requests = 0;
         long errors = 0;
         long joins = 0;
+        long measuredJoins = 0;
         String firstError = null;
         for (Worker worker : workers) {
             latency.add(worker.latencyMicros);
             requests += worker.measuredRequests;
             errors += worker.errors;
             joins += worker.acks.size();
+            measuredJoins += worker.measuredJoins;
             firstError = firstError == null ? worker.firstError : firstError;
         }
         double seconds = options.duration().toMillis() / 1000.0;
@@ -80,12 +91,15 @@ public final class LoadGenerator {
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0,
                 latency.getMaxValue() / 1000.0);
-        if (!cpuAfter.isEmpty()) {
+        if (!after.cpu().isEmpty()) {
             StringBuilder line = new StringBuilder("cpu per request:");
             long measured = Math.max(requests, 1);
-            cpuAfter.forEach((name, after) -> line.append(String.format(Locale.ROOT, " %s=%.1fus", name,
-                    after.minus(cpuBefore.get(name)).toNanos() / 1000.0 / measured)));
+            after.cpu().forEach((name, used) -> line.append(String.format(Locale.ROOT, " %s=%.1fus", name,
+                    used.minus(before.cpu().get(name)).toNanos() / 1000.0 / measured)));
             out.println(line);
+        }
+        if (options.databaseCounters().isPresent()) {
+            out.println(DatabaseCounters.perJoin(before.database(), after.database(), measuredJoins));
         }
         if (firstError != null) {
             out.println("first error: " + firstError);

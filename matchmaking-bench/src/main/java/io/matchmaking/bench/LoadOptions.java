@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,15 +22,19 @@ import java.util.UUID;
  * @param runId       prefix of this run's player ids and queue, so runs never mix
  * @param cpuOf       processes whose CPU time over the measured window is reported per request, by name
  * @param queues      how many queues the joins are spread over (one: a single hot queue)
+ * @param databaseCounters a JDBC URL whose server's counters over the measured window are reported per
+ *                    join ({@link DatabaseCounters}), or empty
  */
 record LoadOptions(List<URI> urls, int connections, Duration duration, Duration warmup,
-        Map<Operation, Integer> mix, int matchSize, boolean check, String runId, Map<String, Long> cpuOf, int queues) {
+        Map<Operation, Integer> mix, int matchSize, boolean check, String runId, Map<String, Long> cpuOf, int queues,
+        Optional<String> databaseCounters) {
 
     static final String USAGE = """
             usage: LoadGenerator [--url http://127.0.0.1:8080[,http://127.0.0.1:8081]] [--connections 64]
                                  [--duration 10] [--warmup 3] [--mix join:100,status:0,longpoll:0]
                                  [--match-size 3] [--check true] [--run-id <random>]
-                                 [--cpu server:<pid>[,database:<pid>...]] [--queues 1]""";
+                                 [--cpu server:<pid>[,database:<pid>...]] [--queues 1]
+                                 [--database-counters jdbc:mysql://127.0.0.1:3306/?user=root]""";
 
     static LoadOptions parse(String[] args) {
         List<URI> urls = List.of(URI.create("http://127.0.0.1:8080"));
@@ -42,6 +47,7 @@ record LoadOptions(List<URI> urls, int connections, Duration duration, Duration 
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Long> cpuOf = Map.of();
         int queues = 1;
+        Optional<String> databaseCounters = Optional.empty();
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + args[i] + "\n" + USAGE);
@@ -64,6 +70,7 @@ record LoadOptions(List<URI> urls, int connections, Duration duration, Duration 
                 case "--run-id" -> runId = value;
                 case "--cpu" -> cpuOf = ProcessCpu.parse(value);
                 case "--queues" -> queues = Integer.parseInt(value);
+                case "--database-counters" -> databaseCounters = Optional.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
@@ -73,7 +80,8 @@ record LoadOptions(List<URI> urls, int connections, Duration duration, Duration 
         if (queues < 1) {
             throw new IllegalArgumentException("--queues takes a count of at least 1");
         }
-        return new LoadOptions(urls, connections, duration, warmup, mix, matchSize, check, runId, cpuOf, queues);
+        return new LoadOptions(urls, connections, duration, warmup, mix, matchSize, check, runId, cpuOf, queues,
+                databaseCounters);
     }
 
     /**

@@ -21,6 +21,7 @@ final class Worker implements Runnable {
     final List<Ack> acks = new ArrayList<>();
     final Histogram latencyMicros = new Histogram(60_000_000L, 3);
     long measuredRequests;
+    long measuredJoins;
     long errors;
     String firstError;
 
@@ -86,6 +87,9 @@ final class Worker implements Runnable {
                 }
                 if (started >= warmupEndsAt) {
                     measuredRequests++;
+                    if (ok && operation == Operation.JOIN) {
+                        measuredJoins++;
+                    }
                     latencyMicros.recordValue(Math.min((finished - started) / 1_000, 60_000_000L));
                 }
             }
