@@ -50,13 +50,15 @@ LOGS=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 
-measure() {  # name client url check name:pid,... [queues]: runs the load, the report goes to $LOGS/<name>.txt
-    local name=$1 client=$2 url=$3 check=$4 cpu=$5 queues=${6:-1}
+measure() {  # name client url check name:pid,... [queues [database url]]: runs the load, the report goes to $LOGS/<name>.txt
+    local name=$1 client=$2 url=$3 check=$4 cpu=$5 queues=${6:-1} counters=()
+    [ -n "${7:-}" ] && counters=(--database-counters "$7")
     if [ "$client" = wrk ]; then
         wrk_measured matchmaking-bench/wrk-join.lua "$url" "$LOGS/$name.txt" ${cpu//,/ }
     else
         java -cp "$BENCH" io.matchmaking.bench.LoadGenerator --url "$url" --connections "$CONNECTIONS" \
-            --duration "$DURATION" --warmup "$WARMUP" --check "$check" --cpu "$cpu" --queues "$queues" > "$LOGS/$name.txt"
+            --duration "$DURATION" --warmup "$WARMUP" --check "$check" --cpu "$cpu" --queues "$queues" \
+            "${counters[@]}" > "$LOGS/$name.txt"
     fi
     cat "$LOGS/$name.txt" >&2
 }
@@ -99,7 +101,8 @@ mysql_run() {  # name instances queues: one or two servers on the MySQL database
         cpu="${cpu:+$cpu,}$([ "$port" = 8080 ] && echo server || echo second):$started"
         urls="${urls:+$urls,}http://127.0.0.1:$port"
     done
-    measure "$name" generator "$urls" true "$cpu,database:$db_pid" "$queues"
+    # the database's own counters per join too: commits, fsyncs, row-lock waits, statements
+    measure "$name" generator "$urls" true "$cpu,database:$db_pid" "$queues" "$MYSQL_URL"
     stop_all
 }
 
