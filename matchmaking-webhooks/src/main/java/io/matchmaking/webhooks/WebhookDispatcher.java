@@ -59,15 +59,18 @@ public final class WebhookDispatcher implements AutoCloseable {
      *                     meanwhile: on MySQL a booking is a transaction and a clock read, and one
      *                     per run of outcomes cost the database more than the events; far less than
      *                     an attempt, so a booking still comes well within the lease
+     * @param maxHeld      the most handed-off events waiting here for a free send; beyond it a
+     *                     handoff is left to its claim's end, so a receiver slower than the commits
+     *                     cannot fill the heap (a few KB an event)
      */
     public record Pacing(Duration pollInterval, Duration attempt, int batch, Duration lease, int maxInFlight,
-            Duration bookingGather) {
+            Duration bookingGather, int maxHeld) {
 
         private static final Duration MIN_LEASE = Duration.ofSeconds(5);
 
         /**
          * Every 100 ms, attempts of at most 10 s, 50 events a claim, leases of 30 s, 64 events in
-         * flight, bookings gathered for 20 ms.
+         * flight, bookings gathered for 20 ms, 10,000 handed-off events held.
          */
         public static final Pacing DEFAULT = forAttemptsOf(Duration.ofSeconds(10));
 
@@ -85,7 +88,7 @@ public final class WebhookDispatcher implements AutoCloseable {
          */
         public static Pacing forAttemptsOf(Duration attempt) {
             Duration lease = attempt.multipliedBy(3).compareTo(MIN_LEASE) < 0 ? MIN_LEASE : attempt.multipliedBy(3);
-            return new Pacing(Duration.ofMillis(100), attempt, 50, lease, 64, Duration.ofMillis(20));
+            return new Pacing(Duration.ofMillis(100), attempt, 50, lease, 64, Duration.ofMillis(20), 10_000);
         }
 
         /** Whether an attempt started now, {@code claimedFor} into the event's lease, ends with room to book it. */
@@ -93,12 +96,6 @@ public final class WebhookDispatcher implements AutoCloseable {
             return claimedFor.plus(attempt.multipliedBy(2)).compareTo(lease) <= 0;
         }
     }
-
-    /**
-     * The most handed-off events waiting here for a free send; beyond it a handoff is left to its
-     * claim's end, so a receiver slower than the commits cannot fill the heap (a few KB an event).
-     */
-    static final int MAX_HELD = 10_000;
 
     private final PendingEvents events;
     private final List<URI> receivers;
@@ -159,14 +156,15 @@ public final class WebhookDispatcher implements AutoCloseable {
         run(() -> {
             int refused = 0;
             for (OutboxEvent event : events.events()) {
-                if (held.size() < MAX_HELD) {
+                if (held.size() < pacing.maxHeld()) {
                     held.add(new Held(event, events.claimedSince()));
                 } else {
                     refused++;
                 }
             }
             if (refused > 0) {
-                LOG.warn("{} webhook events left to their claim's end: {} are already waiting here for a send", refused, MAX_HELD);
+                LOG.warn("{} webhook events left to their claim's end: {} are already waiting here for a send", refused,
+                        pacing.maxHeld());
             }
             sendHeld();
         });

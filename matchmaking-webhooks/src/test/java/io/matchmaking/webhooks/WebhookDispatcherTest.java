@@ -2,6 +2,7 @@ package io.matchmaking.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matchmaking.core.JoinRequest;
 import io.matchmaking.core.Matchmaker;
 import io.matchmaking.core.MatchmakingRules;
 import io.matchmaking.core.OutboxHandoff;
@@ -40,9 +41,9 @@ import org.junit.jupiter.api.Test;
 class WebhookDispatcherTest {
 
     private static final RetrySchedule FAST = new RetrySchedule(Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofSeconds(30));
-    private static final WebhookDispatcher.Pacing QUICK = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofSeconds(2), 10, Duration.ofSeconds(5), 8, Duration.ofMillis(5));
+    private static final WebhookDispatcher.Pacing QUICK = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofSeconds(2), 10, Duration.ofSeconds(5), 8, Duration.ofMillis(5), 1_000);
     /** Leases of a second, for tests that wait for one to end. */
-    private static final WebhookDispatcher.Pacing SHORT_LEASES = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofMillis(200), 10, Duration.ofSeconds(1), 8, Duration.ofMillis(5));
+    private static final WebhookDispatcher.Pacing SHORT_LEASES = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofMillis(200), 10, Duration.ofSeconds(1), 8, Duration.ofMillis(5), 1_000);
 
     private final InMemoryMatchRepository store = new InMemoryMatchRepository();
     private WebhookDispatcher dispatcher;
@@ -182,7 +183,7 @@ class WebhookDispatcherTest {
     @Test
     void deliveriesWithinABookingGatherAreBookedInOneCallAndTimedToTheirLastAnswerNotToTheBooking() throws Exception {
         WebhookDispatcher.Pacing slowBookings = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofSeconds(2), 10,
-                Duration.ofSeconds(10), 8, Duration.ofSeconds(2));
+                Duration.ofSeconds(10), 8, Duration.ofSeconds(2), 1_000);
         List<Integer> bookings = new CopyOnWriteArrayList<>();
         Matchmaker handing = matchmaker(slowBookings, held -> this.dispatcher.handOff(held));
         dispatcher = dispatcher(new Forwarding(pending) {
@@ -224,6 +225,31 @@ class WebhookDispatcherTest {
         assertThat(sinceCommit).as("delivered, by a claim once the first ended").isNotNull()
                 .isGreaterThanOrEqualTo(SHORT_LEASES.lease());
         assertThat(receiver.attemptsById().values()).as("attempts").containsExactly(1);
+    }
+
+    @Test
+    void handoffsBeyondWhatMayBeHeldAreLeftToTheirClaimsEndAndStillDeliveredOnce() throws Exception {
+        // two may wait here for a send: a unit that makes three ready matches hands off one too many
+        WebhookDispatcher.Pacing holdsTwo = new WebhookDispatcher.Pacing(Duration.ofMillis(20), Duration.ofMillis(200), 10,
+                Duration.ofSeconds(1), 8, Duration.ofMillis(5), 2);
+        Matchmaker handing = matchmaker(holdsTwo, held -> this.dispatcher.handOff(held));
+        dispatcher = dispatcher(pending, List.of(receiver), FAST, booking, holdsTwo);
+        dispatcher.start();
+        handing.joinAll(List.of("k1", "k2", "k3", "k4", "k5", "k6").stream()
+                .map(name -> JoinRequest.of(PlayerId.of(name))).toList());
+
+        List<Duration> sinceCommit = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sinceCommit.add(booked.poll(10, TimeUnit.SECONDS));
+        }
+
+        assertThat(sinceCommit).as("all three delivered").doesNotContainNull();
+        assertThat(sinceCommit.stream().filter(latency -> latency.compareTo(holdsTwo.lease()) < 0))
+                .as("sent at once, as handed off").hasSize(2);
+        assertThat(sinceCommit.stream().filter(latency -> latency.compareTo(holdsTwo.lease()) >= 0))
+                .as("left to its claim's end, then claimed and sent").hasSize(1);
+        assertThat(receiver.attemptsById()).hasSize(3).allSatisfy((id, attempts) -> assertThat(attempts).isEqualTo(1));
+        assertThat(pending.stats().undelivered()).isZero();
     }
 
     @Test
@@ -289,7 +315,7 @@ class WebhookDispatcherTest {
                         heard.countDown();
                     }
                 },
-                new WebhookDispatcher.Pacing(Duration.ofMillis(10), Duration.ofSeconds(2), 10, Duration.ofSeconds(5), 8, Duration.ofMillis(5)));
+                new WebhookDispatcher.Pacing(Duration.ofMillis(10), Duration.ofSeconds(2), 10, Duration.ofSeconds(5), 8, Duration.ofMillis(5), 1_000));
         dispatcher.start();
         matchmaker.join(PlayerId.of("g1"));
         matchmaker.join(PlayerId.of("g2"));
