@@ -88,6 +88,29 @@ class SlowSendersTest {
     }
 
     @Test
+    void aClientThatHangsUpMidBodyChangesNothingAndHoldsNothing() {
+        server = TestServers.start("MATCHMAKING_HTTP_THREADS", "8");
+        for (int i = 0; i < 32; i++) {
+            String join = "{\"id\":\"gone-" + i + "\"}";
+            // a whole JSON object, but less than the body announced (or no last chunk): then the client hangs up
+            String cut = i % 2 == 0
+                    ? "POST /join HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                            + (join.length() + 10) + "\r\n\r\n" + join
+                    : "POST /join HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + Integer.toHexString(join.length()) + "\r\n" + join + "\r\n";
+            try (RawConnection hangsUp = RawConnection.to(server.port())) {
+                hangsUp.send(cut);
+            }
+        }
+        TestClient client = new TestClient(server.port());
+        assertThat(client.join("p1").status()).as("served beside 32 cut-off bodies").isEqualTo(200);
+        for (int i = 0; i < 32; i++) {
+            assertThat(client.get("/players/gone-" + i).status()).as("gone-%d joined nothing", i).isEqualTo(404);
+        }
+        assertThat(client.get("/players/p1").status()).isEqualTo(200);
+    }
+
+    @Test
     void trickledHeadersAndSilentConnectionsAreClosedAfterTheReadTimeout() throws Exception {
         server = TestServers.start("MATCHMAKING_READ_TIMEOUT", "2");
         RawConnection silent = open();
