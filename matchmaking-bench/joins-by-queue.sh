@@ -38,10 +38,12 @@ await_port 8081
 haproxy -f docs/examples/haproxy-joins-by-queue.cfg -db > "$LOGS/haproxy.log" 2>&1 &
 pids+=($!)
 # the servers are up before the balancer starts, so its first health checks find them ready
+ready=false
 for _ in $(seq 1 50); do
-    curl -sf -o /dev/null http://127.0.0.1:8090/health/ready && break
+    curl -sf -o /dev/null http://127.0.0.1:8090/health/ready && { ready=true; break; }
     sleep 0.2
 done
+$ready || { echo "the balancer did not answer ready within 10 s (see $LOGS/haproxy.log)" >&2; exit 1; }
 java -cp "$BENCH" io.matchmaking.bench.LoadGenerator --url http://127.0.0.1:8090 --connections "$CONNECTIONS" \
     --queues "$QUEUES" --warmup "$WARMUP" --duration "$DURATION" \
     --cpu "a:${pids[0]},b:${pids[1]},balancer:${pids[2]},database:$db" --database-counters "$MYSQL_URL"

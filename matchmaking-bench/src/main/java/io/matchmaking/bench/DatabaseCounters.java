@@ -54,13 +54,12 @@ final class DatabaseCounters {
     static String perJoin(Map<String, Long> before, Map<String, Long> after, long joins) {
         StringBuilder line = new StringBuilder("database per measured join:");
         long per = Math.max(joins, 1);
-        for (Map.Entry<String, String> counter : COUNTERS.entrySet()) {
-            Long from = before.get(counter.getKey());
-            Long to = after.get(counter.getKey());
-            if (from != null && to != null) {
-                line.append(String.format(Locale.ROOT, " %s=%.3f", counter.getValue(), (to - from) / (double) per));
+        COUNTERS.forEach((name, label) -> {
+            Long grown = delta(before, after, name);
+            if (grown != null) {
+                line.append(String.format(Locale.ROOT, " %s=%.3f", label, grown / (double) per));
             }
-        }
+        });
         Long commits = delta(before, after, "Com_commit");
         Long fsyncs = delta(before, after, "Innodb_data_fsyncs");
         if (commits != null && fsyncs != null && fsyncs > 0) {

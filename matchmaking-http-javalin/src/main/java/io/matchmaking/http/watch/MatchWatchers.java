@@ -95,6 +95,7 @@ public final class MatchWatchers implements MatchmakingListener, AutoCloseable {
         });
         if (closed) {
             finish(waiter, Optional.empty());
+            return waiter.future;
         }
         reread.get().filter(latest -> latest.version() > waiter.version)
                 .ifPresent(latest -> finish(waiter, Optional.of(latest)));
