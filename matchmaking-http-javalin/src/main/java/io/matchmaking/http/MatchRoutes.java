@@ -106,11 +106,9 @@ final class MatchRoutes {
         // a change committed between our read and the registration would otherwise be missed
         CompletableFuture<Optional<Match>> change = watchers.awaitChange(match, wait, () -> reads.findMatch(match.id()));
         // a timeout (or shutdown) answers with the state this request read: a change since would have
-        // released the waiter, and the watchers' one thread reads no store. The answers are written on
-        // the request threads: one change releases thousands, and the thread that made it (or the
-        // watchers' one thread) would otherwise write them all in turn
-        ctx.future(() -> change.thenAcceptAsync(changed -> respondConditionally(ctx, changed.orElse(match), ifNoneMatch),
-                requestThreads));
+        // released the waiter, and the watchers' one thread reads no store. Written by the thread that
+        // releases it: at shutdown that is the stopping thread, before the server stops
+        ctx.future(() -> change.thenAccept(changed -> respondConditionally(ctx, changed.orElse(match), ifNoneMatch)));
     }
 
     /** A match the caller may see: to a player, another match is as missing as one that never was. */
