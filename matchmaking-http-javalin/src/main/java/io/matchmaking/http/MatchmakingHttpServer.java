@@ -6,9 +6,11 @@ import io.javalin.config.JavalinConfig;
 import io.matchmaking.core.JoinQueue;
 import io.matchmaking.core.LeaveQueue;
 import io.matchmaking.core.ReadMatches;
+import io.matchmaking.http.console.RequestCounts;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
 import io.matchmaking.http.watch.MatchWatchers;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,7 +21,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP server: the API on one port and, optionally, health and metrics on an admin port.
+ * The HTTP server: the API on one port and, optionally, health, metrics and the operator console
+ * on an admin port.
  * Built on the core's use cases ({@link JoinQueue}, {@link LeaveQueue}, {@link ReadMatches}),
  * started and stopped by its owner.
  *
@@ -42,14 +45,17 @@ public final class MatchmakingHttpServer {
     private final Optional<Javalin> admin;
 
     private MatchmakingHttpServer(Builder builder) {
-        RequestObserver observer = new RequestObserver(builder.metrics.registry());
+        RequestCounts requestCounts = new RequestCounts();
+        RequestObserver observer = new RequestObserver(builder.metrics.registry(), requestCounts);
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
+        ConsoleRoutes console = new ConsoleRoutes(builder.reads, builder.readiness, builder.watchers::size, requestCounts,
+                builder.metrics.recentMatches());
         OpenApiRoute openApi = new OpenApiRoute();
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
         MatchRoutes matchRoutes = new MatchRoutes(builder.joins, builder.leaves, builder.reads, orInline(requestThreads),
                 builder.watchers, builder.requestDeadline, builder.limits.maxLongPolls());
         Authentication auth = new Authentication(builder.apiToken, builder.playerTokens.map(PlayerTokens::new),
-                builder.separateAdmin ? Set.of() : AdminRoutes.PATHS);
+                builder.separateAdmin ? Set.of() : union(AdminRoutes.PATHS, console.openPaths()));
         RateLimits rateLimits = new RateLimits(builder.limits);
         this.api = Javalin.create(config -> {
             configure(config, builder.shutdownTimeout, builder.limits, observer);
@@ -60,14 +66,27 @@ public final class MatchmakingHttpServer {
             openApi.register(config.routes);
             if (!builder.separateAdmin) {
                 adminRoutes.register(config.routes);
+                console.register(config.routes);
             }
         });
+        // the admin port is private, so it takes no player token and has no rate limit; the
+        // console's data still needs the server credential when there is one
+        Authentication adminAuth = new Authentication(builder.apiToken, Optional.empty(),
+                union(AdminRoutes.PATHS, console.openPaths()));
         this.admin = builder.separateAdmin
                 ? Optional.of(Javalin.create(config -> {
                     configure(config, builder.shutdownTimeout, builder.limits, observer);
+                    config.routes.before(adminAuth::authenticate);
                     adminRoutes.register(config.routes);
+                    console.register(config.routes);
                 }))
                 : Optional.empty();
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> others) {
+        Set<String> all = new HashSet<>(some);
+        all.addAll(others);
+        return all;
     }
 
     /** Jetty's pool as Javalin builds it (8 threads kept, idle ones beyond leave after a minute), sized. */
@@ -233,7 +252,7 @@ public final class MatchmakingHttpServer {
             return this;
         }
 
-        /** Serve health and metrics on a port of their own instead of the API port. */
+        /** Serve health, metrics and the console on a port of their own instead of the API port. */
         public Builder separateAdminPort(boolean separate) {
             this.separateAdmin = separate;
             return this;

@@ -37,6 +37,11 @@ public final class Readiness {
         return !shuttingDown && storeAnswers();
     }
 
+    /** Whether the store answers (asked as {@link #isReady} asks it), shutting down or not. */
+    public boolean isStoreAvailable() {
+        return storeAnswers();
+    }
+
     private boolean storeAnswers() {
         if (asking.compareAndSet(false, true)) {
             try {

@@ -1,6 +1,7 @@
 package io.matchmaking.http;
 
 import io.javalin.http.Context;
+import io.matchmaking.http.console.RequestCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs once per answer, after it is written: one access log line (method, route, status,
  * duration, request id, also as key-value pairs for the JSON log format) and the
- * {@code http.server.requests} timer tagged by route template, method, status and outcome.
+ * {@code http.server.requests} timer tagged by route template, method, status and outcome; and
+ * the console's request counts.
  *
  * <p>It is Jetty's request log, not Javalin's: Jetty calls it exactly once for every answer it
  * completes, including the ones it gives itself before any route runs (a malformed request line
@@ -31,13 +33,15 @@ final class RequestObserver implements RequestLog {
     private static final String OTHER_METHOD = "OTHER";
 
     private final MeterRegistry registry;
+    private final RequestCounts counts;
     private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     private record TimerKey(String method, String uri, int status) {
     }
 
-    RequestObserver(MeterRegistry registry) {
+    RequestObserver(MeterRegistry registry, RequestCounts counts) {
         this.registry = registry;
+        this.counts = counts;
     }
 
     /** Javalin's request logger: notes the route template where the Jetty request log finds it. */
@@ -52,6 +56,9 @@ final class RequestObserver implements RequestLog {
         int status = response.getStatus();
         long micros = TimeUnit.NANOSECONDS.toMicros(NanoTime.since(request.getBeginNanoTime()));
         timers.computeIfAbsent(new TimerKey(method, route, status), this::timer).record(micros, TimeUnit.MICROSECONDS);
+        if (!ConsoleRoutes.isConsole(route)) {
+            counts.record(status);
+        }
         if (ACCESS.isInfoEnabled()) {
             String requestId = RequestIds.of(request);
             String duration = milliseconds(micros);

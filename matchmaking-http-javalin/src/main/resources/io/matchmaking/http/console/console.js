@@ -1,0 +1,244 @@
+// The operator console: reads three JSON endpoints every two seconds and shows them. Plain
+// script, no build step; every text from the server goes in through textContent, never as HTML.
+(function () {
+  'use strict';
+
+  const REFRESH_MS = 2000;
+  const CREDENTIAL_KEY = 'matchmaking.console.credential';
+  const $ = (id) => document.getElementById(id);
+
+  let chart = null;
+  let timer = null;
+
+  function credential() {
+    return sessionStorage.getItem(CREDENTIAL_KEY);
+  }
+
+  class Refused extends Error {
+    constructor(status, message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  async function read(path) {
+    const headers = { Accept: 'application/json' };
+    const token = credential();
+    if (token) {
+      headers.Authorization = 'Bearer ' + token;
+    }
+    const answer = await fetch(path, { headers, cache: 'no-store', credentials: 'omit' });
+    if (answer.status === 401 || answer.status === 403) {
+      const body = await answer.json().catch(() => ({}));
+      throw new Refused(answer.status, body.error || answer.statusText);
+    }
+    if (!answer.ok) {
+      throw new Error('HTTP ' + answer.status + ' from ' + path);
+    }
+    return answer.json();
+  }
+
+  async function refresh() {
+    timer = null;
+    if (document.hidden) {
+      schedule();
+      return;
+    }
+    try {
+      const [instance, queues, matches] = await Promise.all([
+        read('console/api/instance'), read('console/api/queues'), read('console/api/matches')]);
+      showFigures();
+      renderInstance(instance);
+      renderQueues(queues.queues);
+      renderMatches(matches);
+      $('status').textContent = 'Updated ' + clock(new Date());
+      $('status').classList.remove('problem');
+      schedule();
+    } catch (error) {
+      if (error instanceof Refused) {
+        askForCredential(error);
+        return;
+      }
+      $('status').textContent = 'This instance does not answer (' + error.message + '); trying again';
+      $('status').classList.add('problem');
+      $('figures').classList.add('stale');
+      schedule();
+    }
+  }
+
+  function schedule() {
+    if (timer === null) {
+      timer = setTimeout(refresh, REFRESH_MS);
+    }
+  }
+
+  function showFigures() {
+    $('sign-in').hidden = true;
+    $('figures').hidden = false;
+    $('figures').classList.remove('stale');
+    $('sign-out').hidden = !credential();
+  }
+
+  function askForCredential(refusal) {
+    const hadOne = Boolean(credential());
+    $('figures').hidden = true;
+    $('sign-in').hidden = false;
+    $('sign-out').hidden = true;
+    if (refusal.status === 403) {
+      $('sign-in-reason').textContent = 'That credential may not read the console (a player token cannot): '
+          + 'enter the server credential.';
+    } else if (hadOne) {
+      $('sign-in-reason').textContent = 'That credential was refused: enter the server credential.';
+    }
+    sessionStorage.removeItem(CREDENTIAL_KEY);
+    $('status').textContent = 'Waiting for the server credential';
+    $('status').classList.remove('problem');
+    $('credential').focus();
+  }
+
+  function renderInstance(instance) {
+    $('store').textContent = instance.shutting_down ? 'shutting down'
+        : instance.store_reachable ? 'reachable' : 'NOT reachable';
+    $('store').className = instance.ready ? 'good' : 'bad';
+    $('held').textContent = count(instance.held_long_polls);
+    $('request-rate').textContent = decimal(instance.requests_per_second);
+    $('error-rate').textContent = percent(instance.server_error_ratio) + ' (' + decimal(instance.server_errors_per_second) + '/s)';
+    $('error-rate').className = instance.server_errors_per_second > 0 ? 'bad' : '';
+    $('client-error-rate').textContent = decimal(instance.client_errors_per_second);
+    $('uptime').textContent = duration(instance.uptime_seconds);
+    $('rate-note').textContent = 'Rates over the last ' + instance.rate_window_seconds
+        + ' seconds, the console\'s own requests left out.';
+  }
+
+  function renderQueues(queues) {
+    const rows = queues.map((queue) => row([
+      queue.queue, count(queue.players_waiting), duration(queue.oldest_wait_seconds),
+      queue.expected_wait_seconds === null ? 'not known yet' : duration(queue.expected_wait_seconds)]));
+    $('queues').tBodies[0].replaceChildren(...rows);
+    $('queues').hidden = queues.length === 0;
+    $('queues-empty').hidden = queues.length > 0;
+  }
+
+  function renderMatches(matches) {
+    const minutes = matches.per_minute.map((m) => m.minute);
+    const counts = matches.per_minute.map((m) => m.matches);
+    // a minute without a match draws no bar rather than a flat one on the axis
+    drawChart(minutes, counts.map((n) => (n === 0 ? null : n)));
+    const current = counts[counts.length - 1];
+    const peak = Math.max(...counts);
+    $('last-hour').textContent = count(matches.last_hour) + ' matches';
+    $('chart').setAttribute('aria-label', 'Matches formed per minute over the last hour: ' + matches.last_hour
+        + ' in all, ' + current + ' so far this minute, at most ' + peak + ' in one minute.');
+    $('per-minute').tBodies[0].replaceChildren(...matches.per_minute.slice().reverse()
+        .map((m) => row([clock(new Date(m.minute * 1000)).slice(0, 5), count(m.matches)])));
+
+    const time = matches.time_to_ready;
+    $('p50').textContent = time ? seconds(time.p50_seconds) : 'no match lately';
+    $('p95').textContent = time ? seconds(time.p95_seconds) : '–';
+    $('p99').textContent = time ? seconds(time.p99_seconds) : '–';
+
+    $('latest').tBodies[0].replaceChildren(...matches.latest.map((m) => row([
+      clock(new Date(m.ready_at * 1000)), m.match_id, m.queue, m.players.join(', '), seconds(m.longest_wait_seconds)])));
+    $('latest').hidden = matches.latest.length === 0;
+    $('latest-empty').hidden = matches.latest.length > 0;
+  }
+
+  function drawChart(minutes, counts) {
+    const box = $('chart');
+    if (chart === null) {
+      chart = new uPlot({
+        width: box.clientWidth,
+        height: chartHeight(),
+        legend: { show: false },
+        cursor: { show: false },
+        // half a minute either side, so the first and the current minute's bars are whole
+        scales: {
+          x: { time: true, range: (u, min, max) => [min - 30, max + 30] },
+          y: { range: (u, min, max) => [0, Math.max(5, Math.ceil(max * 1.15))] },
+        },
+        axes: [{}, { label: 'matches', size: 50, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000] }],
+        series: [{}, {
+          label: 'Matches per minute',
+          stroke: '#1f5fa8',
+          fill: 'rgba(31, 95, 168, 0.35)',
+          paths: uPlot.paths.bars({ size: [0.7, 40] }),
+          points: { show: false },
+        }],
+      }, [minutes, counts], box);
+      new ResizeObserver(() => chart.setSize({ width: box.clientWidth, height: chartHeight() })).observe(box);
+    } else {
+      chart.setData([minutes, counts]);
+    }
+  }
+
+  function chartHeight() {
+    return window.innerWidth < 600 ? 180 : 240;
+  }
+
+  function row(cells) {
+    const tr = document.createElement('tr');
+    cells.forEach((text, i) => {
+      const td = document.createElement('td');
+      td.textContent = text;
+      if (i > 0 && /^[\d–]/.test(text)) {
+        td.className = 'number';
+      }
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+
+  function count(n) {
+    return n.toLocaleString('en');
+  }
+
+  function decimal(n) {
+    return n.toLocaleString('en', { maximumFractionDigits: 1 });
+  }
+
+  function percent(ratio) {
+    return (ratio * 100).toLocaleString('en', { maximumFractionDigits: 2 }) + ' %';
+  }
+
+  function seconds(s) {
+    return s < 10 ? s.toLocaleString('en', { maximumFractionDigits: 2 }) + ' s' : duration(Math.round(s));
+  }
+
+  function duration(totalSeconds) {
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    const s = Math.floor(totalSeconds % 60);
+    if (h > 0) {
+      return h + ' h ' + m + ' min';
+    }
+    return m > 0 ? m + ' min ' + s + ' s' : s + ' s';
+  }
+
+  function clock(date) {
+    return date.toLocaleTimeString('en-GB', { hour12: false });
+  }
+
+  $('sign-in-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(CREDENTIAL_KEY, $('credential').value);
+    $('credential').value = '';
+    $('status').textContent = 'Loading…';
+    refresh();
+  });
+  $('sign-out').addEventListener('click', () => {
+    sessionStorage.removeItem(CREDENTIAL_KEY);
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    refresh();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+      refresh();
+    }
+  });
+  refresh();
+})();

@@ -1,0 +1,84 @@
+package io.matchmaking.http.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.matchmaking.core.event.MatchReady;
+import io.matchmaking.core.event.PlayerQueued;
+import io.matchmaking.core.match.Match;
+import io.matchmaking.core.match.MatchId;
+import io.matchmaking.core.match.PlayerId;
+import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.testkit.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RecentMatchesTest {
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T14:00:30Z"));
+    private final RecentMatches recent = new RecentMatches(clock);
+
+    private MatchReady ready(String id, Duration... waits) {
+        Match waiting = Match.open(MatchId.of(id), QueueName.of("ranked"), waits.length, clock.instant());
+        List<PlayerId> players = IntStream.range(0, waits.length).mapToObj(i -> PlayerId.of(id + "-p" + i)).toList();
+        return new MatchReady(waiting.withPlayers(players, clock.instant()), List.of(waits), clock.instant());
+    }
+
+    @Test
+    void countsReadyMatchesPerMinuteAndNothingElse() {
+        recent.onEvent(ready("m1", Duration.ofSeconds(1), Duration.ZERO));
+        recent.onEvent(new PlayerQueued(PlayerId.of("a"), Match.open(MatchId.of("w"), QueueName.DEFAULT, 2, clock.instant())
+                .withPlayer(PlayerId.of("a"), clock.instant()), clock.instant()));
+        clock.advance(Duration.ofMinutes(1));
+        recent.onEvent(ready("m2", Duration.ofSeconds(1), Duration.ZERO));
+        recent.onEvent(ready("m3", Duration.ofSeconds(1), Duration.ZERO));
+
+        RollingCounts.Window minutes = recent.perMinute();
+
+        assertThat(minutes.counts()).hasSize(RecentMatches.MINUTES);
+        assertThat(minutes.counts().subList(RecentMatches.MINUTES - 2, RecentMatches.MINUTES)).containsExactly(1L, 2L);
+        assertThat(minutes.counts().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
+        assertThat(minutes.start()).isEqualTo(Instant.parse("2026-12-07T13:02:00Z"));
+    }
+
+    @Test
+    void keepsTheLatestReadyMatchesNewestFirstAndNoMore() {
+        for (int i = 0; i < RecentMatches.LATEST + 5; i++) {
+            recent.onEvent(ready("m" + i, Duration.ZERO, Duration.ZERO));
+        }
+
+        List<MatchReady> latest = recent.latest();
+
+        assertThat(latest).hasSize(RecentMatches.LATEST);
+        assertThat(latest.get(0).match().id().value()).isEqualTo("m" + (RecentMatches.LATEST + 4));
+        assertThat(latest.get(RecentMatches.LATEST - 1).match().id().value()).isEqualTo("m5");
+    }
+
+    @Test
+    void timeToReadyPercentilesComeFromEveryPlayersWait() {
+        assertThat(recent.timeToReady()).as("no match yet").isEmpty();
+        for (int i = 1; i <= 100; i++) {
+            recent.onEvent(ready("m" + i, Duration.ofMillis(10L * i), Duration.ofMillis(10L * i)));
+        }
+
+        RecentMatches.TimeToReady time = recent.timeToReady().orElseThrow();
+
+        assertThat(time.p50().toMillis()).isCloseTo(500, within(25L));
+        assertThat(time.p95().toMillis()).isCloseTo(950, within(50L));
+        assertThat(time.p99().toMillis()).isCloseTo(990, within(50L));
+    }
+
+    @Test
+    void timeToReadyIsUnknownAgainOnceNoMatchFormedForTheWindow() {
+        recent.onEvent(ready("m1", Duration.ofSeconds(2), Duration.ZERO));
+        clock.advance(RecentMatches.PERCENTILE_WINDOW.minusMinutes(1));
+        assertThat(recent.timeToReady()).isPresent();
+
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(recent.timeToReady()).isEmpty();
+    }
+}
