@@ -67,7 +67,8 @@ class AuthTest {
         assertThat(admin.get("/health/live").status()).isEqualTo(200);
         assertThat(admin.get("/health/ready").status()).isEqualTo(200);
         assertThat(admin.get("/metrics").body()).contains("matchmaking_joins_total");
-        assertThat(admin.get("/join").status()).isEqualTo(404);
+        assertThat(admin.get("/join", "Authorization", "Bearer " + TOKEN).status()).isEqualTo(404);
+        assertThat(admin.get("/join").status()).as("only health, metrics and the console page are open").isEqualTo(401);
         assertThat(api.get("/metrics", "Authorization", "Bearer " + TOKEN).status()).isEqualTo(404);
         assertThat(api.get("/metrics").status()).as("the API port guards everything").isEqualTo(401);
     }

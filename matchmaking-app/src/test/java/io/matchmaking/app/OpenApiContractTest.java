@@ -40,7 +40,9 @@ class OpenApiContractTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final List<String> PUBLIC_GETS = List.of("/health/live", "/health/ready", "/metrics");
+    private static final List<String> PUBLIC_GETS = List.of("/health/live", "/health/ready", "/metrics", "/console",
+            "/console/assets/console.js");
+    private static final List<String> CONSOLE_DATA = List.of("/console/api/queues", "/console/api/matches", "/console/api/instance");
 
     private final ScriptedServer scripted = ScriptedServer.start("MATCHMAKING_SHUTDOWN_TIMEOUT", "20",
             "MATCHMAKING_READ_TIMEOUT", "1");
@@ -59,16 +61,21 @@ class OpenApiContractTest {
     }
 
     /** The operations of the document as "method path" with a concrete path for each template. */
-    private static final Map<String, String> OPERATIONS = Map.of(
-            "post /join", "/join",
-            "get /status/{match_id}", "/status/x",
-            "post /leave", "/leave",
-            "get /players/{player_id}", "/players/x",
-            "get /queues", "/queues",
-            "get /health/live", "/health/live",
-            "get /health/ready", "/health/ready",
-            "get /metrics", "/metrics",
-            "get /openapi.yaml", "/openapi.yaml");
+    private static final Map<String, String> OPERATIONS = Map.ofEntries(
+            Map.entry("post /join", "/join"),
+            Map.entry("get /status/{match_id}", "/status/x"),
+            Map.entry("post /leave", "/leave"),
+            Map.entry("get /players/{player_id}", "/players/x"),
+            Map.entry("get /queues", "/queues"),
+            Map.entry("get /health/live", "/health/live"),
+            Map.entry("get /health/ready", "/health/ready"),
+            Map.entry("get /metrics", "/metrics"),
+            Map.entry("get /openapi.yaml", "/openapi.yaml"),
+            Map.entry("get /console", "/console"),
+            Map.entry("get /console/assets/{file}", "/console/assets/console.js"),
+            Map.entry("get /console/api/queues", "/console/api/queues"),
+            Map.entry("get /console/api/matches", "/console/api/matches"),
+            Map.entry("get /console/api/instance", "/console/api/instance"));
 
     @Test
     void everyAnswerIsDocumentedAndEveryDocumentedAnswerIsGiven() throws Exception {
@@ -117,6 +124,15 @@ class OpenApiContractTest {
         check("get /health/ready", client.get("/health/ready"));
         check("get /metrics", client.get("/metrics"));
         check("get /openapi.yaml", client.get("/openapi.yaml"));
+        check("get /console", client.get("/console"));
+        check("get /console", client.get("/console/"));
+        check("get /console/assets/{file}", client.get("/console/assets/uPlot.iife.min.js"));
+        check("get /console/assets/{file}", client.get("/console/assets/console.css"));
+        check("get /console/assets/{file}", client.get("/console/assets/nothing.js"));
+        server.matchmaker().sweep();
+        for (String data : CONSOLE_DATA) {
+            check("get " + data, client.get(data));
+        }
     }
 
     private void answersOfAFailingStore() {
@@ -152,6 +168,7 @@ class OpenApiContractTest {
         check("get /players/{player_id}", client.get("/players/p1"));
         check("get /queues", client.get("/queues"));
         check("get /health/ready", client.get("/health/ready"));
+        check("get /console/api/instance", client.get("/console/api/instance"));
         store.available(true);
         store.beforeEachCall(() -> { });
     }
@@ -236,6 +253,10 @@ class OpenApiContractTest {
         check("get /players/{player_id}", anonymous.get("/players/p8"));
         check("get /queues", anonymous.get("/queues"));
         check("get /openapi.yaml", anonymous.get("/openapi.yaml"));
+        for (String data : CONSOLE_DATA) {
+            check("get " + data, anonymous.get(data));
+            check("get " + data, anonymous.get(data, player));
+        }
         for (String open : PUBLIC_GETS) {
             assertThat(anonymous.get(open).status()).as(open + " stays open").isIn(200, 503);
         }

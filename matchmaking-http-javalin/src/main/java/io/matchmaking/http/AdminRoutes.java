@@ -5,10 +5,18 @@ import io.javalin.http.Context;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
 import java.util.Set;
 
-/** Health checks and the Prometheus exposition; open even when the API needs a token. */
+/**
+ * Health checks and the Prometheus exposition; open even when the API needs a token. The operator
+ * console ({@link ConsoleRoutes}) is served beside them.
+ */
 final class AdminRoutes {
 
     static final Set<String> PATHS = Set.of("/health/live", "/health/ready", "/metrics");
+
+    /** Whether {@code path} needs no credential where the admin routes are: theirs, and the console's page and files. */
+    static boolean isOpen(String path) {
+        return PATHS.contains(path) || ConsoleRoutes.isOpen(path);
+    }
 
     private final Readiness readiness;
     private final MatchmakingMetrics metrics;

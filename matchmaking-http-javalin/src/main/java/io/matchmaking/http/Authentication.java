@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Finds out who sent a request ({@link Caller}) from its {@code Authorization: Bearer} credential,
@@ -23,22 +23,23 @@ final class Authentication {
 
     private final Optional<byte[]> serverDigest;
     private final Optional<PlayerTokens> playerTokens;
-    private final Set<String> openPaths;
+    private final Predicate<String> openPath;
 
     /**
      * @param serverToken  the server credential, if one is configured
      * @param playerTokens how player tokens are verified, if they are accepted
-     * @param openPaths    paths that need no credential (health and metrics on the API port)
+     * @param openPath     which paths need no credential (health and metrics on the API port, the
+     *                     console's page and files)
      */
-    Authentication(Optional<String> serverToken, Optional<PlayerTokens> playerTokens, Set<String> openPaths) {
+    Authentication(Optional<String> serverToken, Optional<PlayerTokens> playerTokens, Predicate<String> openPath) {
         this.serverDigest = serverToken.map(Authentication::digest);
         this.playerTokens = playerTokens;
-        this.openPaths = Set.copyOf(openPaths);
+        this.openPath = openPath;
     }
 
     /** A before-handler: remembers the request's caller, or refuses it with 401. */
     void authenticate(Context ctx) {
-        if (!openPaths.contains(ctx.path())) {
+        if (!openPath.test(ctx.path())) {
             ctx.attribute(CALLER, caller(ctx.header("Authorization")));
         }
     }

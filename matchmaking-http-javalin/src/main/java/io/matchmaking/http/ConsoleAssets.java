@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * The console's files, read from the classpath once: the page, its script and style (resources of
@@ -41,11 +40,6 @@ final class ConsoleAssets {
 
     Optional<Asset> file(String name) {
         return Optional.ofNullable(files.get(name));
-    }
-
-    /** The names {@link #file} knows. */
-    Set<String> names() {
-        return files.keySet();
     }
 
     /** The WebJar's own record of its version, so a version bump in the pom is all an upgrade needs. */

@@ -15,7 +15,7 @@ import io.matchmaking.http.console.RequestCounts;
  * @param serverErrorsPerSecond those of them with a 5xx status
  * @param serverErrorRatio      the share of answers that were 5xx, 0 to 1
  * @param rateWindowSeconds     the whole seconds the rates are taken over
- * @param uptimeSeconds         how long the process has run
+ * @param uptimeSeconds         how long this server has run
  */
 record ConsoleInstanceView(
         @JsonProperty("ready") boolean ready,

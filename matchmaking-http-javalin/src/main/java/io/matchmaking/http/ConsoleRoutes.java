@@ -5,9 +5,6 @@ import io.javalin.http.Context;
 import io.matchmaking.core.ReadMatches;
 import io.matchmaking.http.console.RecentMatches;
 import io.matchmaking.http.console.RequestCounts;
-import java.lang.management.ManagementFactory;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -40,6 +37,7 @@ final class ConsoleRoutes {
     private final IntSupplier heldLongPolls;
     private final RequestCounts requests;
     private final RecentMatches matches;
+    private final long startedNanos = System.nanoTime();
 
     ConsoleRoutes(ReadMatches reads, Readiness readiness, IntSupplier heldLongPolls, RequestCounts requests,
             RecentMatches matches) {
@@ -50,16 +48,12 @@ final class ConsoleRoutes {
         this.matches = matches;
     }
 
-    /** The paths that need no credential: the page and its files, which carry no data. */
-    Set<String> openPaths() {
-        Set<String> open = new HashSet<>();
-        open.add(PAGE);
-        open.add(PAGE + "/");
-        assets.names().forEach(name -> open.add(ASSETS + name));
-        return open;
+    /** Whether {@code path} needs no credential: the page and its files, which carry no data. */
+    static boolean isOpen(String path) {
+        return path.equals(PAGE) || path.equals(PAGE + "/") || path.startsWith(ASSETS);
     }
 
-    /** Whether {@code path} is one of the console's: its own requests are left out of the rates it shows. */
+    /** Whether {@code routeTemplate} is one of the console's: its own requests are left out of the rates it shows. */
     static boolean isConsole(String routeTemplate) {
         return routeTemplate.startsWith(PAGE);
     }
@@ -105,7 +99,7 @@ final class ConsoleRoutes {
     }
 
     private ConsoleInstanceView instance() {
-        long uptime = TimeUnit.MILLISECONDS.toSeconds(ManagementFactory.getRuntimeMXBean().getUptime());
+        long uptime = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
         return ConsoleInstanceView.of(readiness.isStoreAvailable(), readiness.isShuttingDown(), heldLongPolls.getAsInt(),
                 requests.rates(), uptime);
     }

@@ -10,11 +10,9 @@ import io.matchmaking.http.console.RequestCounts;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
 import io.matchmaking.http.watch.MatchWatchers;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -55,7 +53,7 @@ public final class MatchmakingHttpServer {
         MatchRoutes matchRoutes = new MatchRoutes(builder.joins, builder.leaves, builder.reads, orInline(requestThreads),
                 builder.watchers, builder.requestDeadline, builder.limits.maxLongPolls());
         Authentication auth = new Authentication(builder.apiToken, builder.playerTokens.map(PlayerTokens::new),
-                builder.separateAdmin ? Set.of() : union(AdminRoutes.PATHS, console.openPaths()));
+                builder.separateAdmin ? path -> false : AdminRoutes::isOpen);
         RateLimits rateLimits = new RateLimits(builder.limits);
         this.api = Javalin.create(config -> {
             configure(config, builder.shutdownTimeout, builder.limits, observer);
@@ -71,8 +69,7 @@ public final class MatchmakingHttpServer {
         });
         // the admin port is private, so it takes no player token and has no rate limit; the
         // console's data still needs the server credential when there is one
-        Authentication adminAuth = new Authentication(builder.apiToken, Optional.empty(),
-                union(AdminRoutes.PATHS, console.openPaths()));
+        Authentication adminAuth = new Authentication(builder.apiToken, Optional.empty(), AdminRoutes::isOpen);
         this.admin = builder.separateAdmin
                 ? Optional.of(Javalin.create(config -> {
                     configure(config, builder.shutdownTimeout, builder.limits, observer);
@@ -83,11 +80,6 @@ public final class MatchmakingHttpServer {
                 : Optional.empty();
     }
 
-    private static Set<String> union(Set<String> some, Set<String> others) {
-        Set<String> all = new HashSet<>(some);
-        all.addAll(others);
-        return all;
-    }
 
     /** Jetty's pool as Javalin builds it (8 threads kept, idle ones beyond leave after a minute), sized. */
     private static QueuedThreadPool requestThreads(int most) {
