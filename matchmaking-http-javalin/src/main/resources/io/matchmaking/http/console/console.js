@@ -113,7 +113,7 @@
   function renderQueues(queues) {
     const rows = queues.map((queue) => row([
       queue.queue, count(queue.players_waiting), duration(queue.oldest_wait_seconds),
-      queue.expected_wait_seconds === null ? 'not known yet' : duration(queue.expected_wait_seconds)]));
+      queue.expected_wait_seconds === null ? 'not known yet' : duration(queue.expected_wait_seconds)], [1, 2, 3]));
     $('queues').tBodies[0].replaceChildren(...rows);
     $('queues').hidden = queues.length === 0;
     $('queues-empty').hidden = queues.length > 0;
@@ -130,15 +130,17 @@
     $('chart').setAttribute('aria-label', 'Matches formed per minute over the last hour: ' + matches.last_hour
         + ' in all, ' + current + ' so far this minute, at most ' + peak + ' in one minute.');
     $('per-minute').tBodies[0].replaceChildren(...matches.per_minute.slice().reverse()
-        .map((m) => row([clock(new Date(m.minute * 1000)).slice(0, 5), count(m.matches)])));
+        .map((m) => row([minuteOf(m.minute), count(m.matches)], [1])));
 
     const time = matches.time_to_ready;
-    $('p50').textContent = time ? seconds(time.p50_seconds) : 'no match lately';
+    $('p50').textContent = time ? seconds(time.p50_seconds) : '–';
     $('p95').textContent = time ? seconds(time.p95_seconds) : '–';
     $('p99').textContent = time ? seconds(time.p99_seconds) : '–';
+    $('time-note').textContent = time ? 'Players of the matches this instance formed in about the last five minutes.'
+        : 'This instance formed no match in about the last five minutes.';
 
     $('latest').tBodies[0].replaceChildren(...matches.latest.map((m) => row([
-      clock(new Date(m.ready_at * 1000)), m.match_id, m.queue, m.players.join(', '), seconds(m.longest_wait_seconds)])));
+      clock(new Date(m.ready_at * 1000)), m.match_id, m.queue, m.players.join(', '), seconds(m.longest_wait_seconds)], [4])));
     $('latest').hidden = matches.latest.length === 0;
     $('latest-empty').hidden = matches.latest.length > 0;
   }
@@ -156,7 +158,7 @@
           x: { time: true, range: (u, min, max) => [min - 30, max + 30] },
           y: { range: (u, min, max) => [0, Math.max(5, Math.ceil(max * 1.15))] },
         },
-        axes: [{}, { label: 'matches', size: 50, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000] }],
+        axes: [{ values: (u, splits) => splits.map(minuteOf) }, { label: 'matches', size: 50, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000] }],
         series: [{}, {
           label: 'Matches per minute',
           stroke: '#1f5fa8',
@@ -175,12 +177,13 @@
     return window.innerWidth < 600 ? 180 : 240;
   }
 
-  function row(cells) {
+  // a table row of texts; the columns listed in numeric are figures, aligned right
+  function row(cells, numeric) {
     const tr = document.createElement('tr');
     cells.forEach((text, i) => {
       const td = document.createElement('td');
       td.textContent = text;
-      if (i > 0 && /^[\d–]/.test(text)) {
+      if (numeric.includes(i)) {
         td.className = 'number';
       }
       tr.appendChild(td);
@@ -212,6 +215,10 @@
       return h + ' h ' + m + ' min';
     }
     return m > 0 ? m + ' min ' + s + ' s' : s + ' s';
+  }
+
+  function minuteOf(unixSeconds) {
+    return clock(new Date(unixSeconds * 1000)).slice(0, 5);
   }
 
   function clock(date) {
