@@ -224,6 +224,23 @@ class ConsoleTest {
         }
     }
 
+    /** The page's files are open by path prefix: no spelling of a path may climb from there to the figures. */
+    @Test
+    void noPathClimbsFromTheOpenFilesToTheFigures() {
+        MatchmakingServer server = start("MATCHMAKING_API_TOKEN", TOKEN);
+        for (String sneaky : List.of("/console/assets/../api/queues", "/console/assets/%2e%2e/api/queues",
+                "/console/assets/..%2fapi/queues", "/console/assets/%2E%2E%2Fapi%2Fqueues",
+                "/console/assets/x/../../api/instance", "/console/./api/queues", "/console//api/matches",
+                "/console/api/queues/", "/console/api/queues;x=1", "/console;/api/queues", "/CONSOLE/api/queues",
+                "/console/assets/..\\api\\queues")) {
+            try (RawConnection connection = RawConnection.to(server.port())) {
+                TestResponse answer = connection.exchange("GET " + sneaky + " HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertThat(answer.status()).as(sneaky).isIn(400, 401, 404);
+                assertThat(answer.body()).as(sneaky).doesNotContain("queues\":", "per_minute", "held_long_polls");
+            }
+        }
+    }
+
     @Test
     void withAnAdminPortTheConsoleLivesThereStillBehindTheCredential() {
         MatchmakingServer server = start("MATCHMAKING_ADMIN_PORT", "0", "MATCHMAKING_API_TOKEN", TOKEN);
