@@ -72,6 +72,35 @@ class MySqlServerTest {
         assertThat(a.post("/leave", "{\"id\":\"mysql-p1\"}").status()).isEqualTo(200);
     }
 
+    /** The console: queues are the fleet's (from the store, by the sweep); matches are the instance's own. */
+    @Test
+    void eachConsoleShowsEveryInstancesQueuesAndTheMatchesItFormedItself() {
+        first = start();
+        second = start();
+        TestClient a = new TestClient(first.port());
+        TestClient b = new TestClient(second.port());
+        // a queue of its own: the class's tests share a database, and players of others wait in the default one
+        for (String player : List.of("console-p1", "console-p2", "console-p3")) {
+            assertThat(a.post("/join", "{\"id\":\"" + player + "\",\"queue\":\"console\"}").status()).isEqualTo(200);
+        }
+        b.post("/join", "{\"id\":\"console-q1\",\"queue\":\"ranked\"}");
+
+        first.matchmaker().sweep();
+        second.matchmaker().sweep();
+
+        for (TestClient console : List.of(a, b)) {
+            JsonNode queues = console.get("/console/api/queues").json().get("queues");
+            JsonNode ranked = StreamSupport.stream(queues.spliterator(), false)
+                    .filter(queue -> queue.get("queue").asText().equals("ranked")).findFirst().orElseThrow();
+            assertThat(ranked.get("players_waiting").asInt()).as("every instance's waiting players").isEqualTo(1);
+        }
+        assertThat(a.get("/console/api/matches").json().get("last_hour").asLong()).isEqualTo(1);
+        assertThat(a.get("/console/api/matches").json().get("latest").get(0).get("players"))
+                .extracting(JsonNode::asText).containsExactly("console-p1", "console-p2", "console-p3");
+        assertThat(b.get("/console/api/matches").json().get("last_hour").asLong()).as("formed by the other").isZero();
+        assertThat(b.get("/console/api/instance").json().get("store_reachable").asBoolean()).isTrue();
+    }
+
     @Test
     void aJoinRepeatedWithItsKeyOnTheOtherInstanceAnswersTheFirstJoinsMatch() {
         first = start();

@@ -35,4 +35,17 @@ class RunnableJarIT {
             assertThat(entry(jar, "META-INF/NOTICE")).containsIgnoringCase("jackson").containsIgnoringCase("micrometer");
         }
     }
+
+    /** The console needs nothing from a network: its chart code, and the record of its version, are in the jar. */
+    @Test
+    void theConsoleShipsItsChartLibraryAndItsLicense() throws IOException {
+        try (JarFile jar = new JarFile(System.getProperty("matchmaking.jar"))) {
+            String version = entry(jar, "META-INF/maven/org.webjars.npm/uplot/pom.properties").lines()
+                    .filter(line -> line.startsWith("version=")).findFirst().orElseThrow().substring("version=".length());
+            String dist = "META-INF/resources/webjars/uplot/" + version + "/";
+            assertThat(jar.getEntry(dist + "dist/uPlot.iife.min.js")).isNotNull();
+            assertThat(entry(jar, dist + "LICENSE")).contains("MIT");
+            assertThat(jar.getEntry("io/matchmaking/http/console/index.html")).isNotNull();
+        }
+    }
 }
