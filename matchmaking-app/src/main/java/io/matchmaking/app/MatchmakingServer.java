@@ -8,6 +8,7 @@ import io.matchmaking.core.event.EventType;
 import io.matchmaking.core.store.MatchRepository;
 import io.matchmaking.http.MatchmakingHttpServer;
 import io.matchmaking.http.Readiness;
+import io.matchmaking.http.console.RecentMatches;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
 import io.matchmaking.http.watch.MatchWatchers;
 import io.matchmaking.store.memory.InMemoryMatchRepository;
@@ -45,6 +46,7 @@ public final class MatchmakingServer {
 
     private final MatchmakingMetrics metrics = new MatchmakingMetrics();
     private final MatchWatchers watchers = new MatchWatchers();
+    private final RecentMatches recentMatches = new RecentMatches();
     private final MatchRepository repository;
     private final Matchmaker matchmaker;
     private final Readiness readiness;
@@ -66,7 +68,8 @@ public final class MatchmakingServer {
                 .retryListener(metrics.retries())
                 .outbox(sent)
                 .listener(metrics.listener())
-                .listener(watchers);
+                .listener(watchers)
+                .listener(recentMatches);
         config.webhooks().ifPresent(settings -> builder.handOff(Webhooks.pacing(settings).lease(), webhooks.handOff()));
         this.matchmaker = builder.build();
         metrics.watchQueues(matchmaker);
@@ -86,7 +89,8 @@ public final class MatchmakingServer {
                 .limits(config.limits())
                 .shutdownTimeout(config.shutdownTimeout())
                 .separateAdminPort(config.adminPort().isPresent())
-                .watchers(watchers);
+                .watchers(watchers)
+                .recentMatches(recentMatches);
         this.http = http.build();
         this.sweeper = new Sweeper(matchmaker, config.sweepInterval());
         config.webhooks().ifPresent(settings ->

@@ -2,7 +2,9 @@ package io.matchmaking.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matchmaking.http.TestTokens;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +70,8 @@ class ConsoleBrowserTest {
                 .filter(tr -> tr.getText().startsWith("ranked")).findFirst().orElse(null));
         assertThat(row.findElements(By.tagName("td")).get(1).getText()).isEqualTo("2");
         assertThat(byId("store").getText()).isEqualTo("reachable");
-        assertThat(byId("status").getText()).startsWith("Updated");
+        assertThat(byId("updated").getText()).startsWith("Updated");
+        assertThat(byId("state").isDisplayed()).as("no problem to tell").isFalse();
         assertThat(browser.consoleProblems()).as("the browser console").isEmpty();
         assertThat(browser.script("return [window.innerWidth, window.innerHeight];")).isEqualTo(List.of(1280L, 800L));
         browser.screenshot("console-1280x800");
@@ -85,7 +88,8 @@ class ConsoleBrowserTest {
             client.join(player);
         }
 
-        await(driver -> byId("chart").getAttribute("aria-label").contains(": 2 in all, 2 so far this minute"));
+        // not "so far this minute": the joins and the refresh may straddle a minute's end
+        await(driver -> byId("chart").getAttribute("aria-label").contains(": 2 in all,"));
         assertThat(byId("last-hour").getText()).isEqualTo("2 matches");
         List<WebElement> latest = browser.driver.findElements(By.cssSelector("#latest tbody tr"));
         assertThat(latest).hasSize(2);
@@ -143,16 +147,51 @@ class ConsoleBrowserTest {
 
         // tab on until the table of the chart's figures: every scrolling table is a stop on the way
         WebElement summary = browser.driver.findElement(By.cssSelector("#figures details summary"));
-        int stops = 0;
-        while (!browser.driver.switchTo().activeElement().equals(summary) && stops < 20) {
+        List<WebElement> scrolling = browser.driver.findElements(By.cssSelector("#figures .table-scroll"));
+        List<WebElement> stops = new ArrayList<>();
+        while (!browser.driver.switchTo().activeElement().equals(summary) && stops.size() < 20) {
             browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
-            stops++;
+            stops.add(browser.driver.switchTo().activeElement());
         }
         assertThat(browser.driver.switchTo().activeElement()).as("the chart's table, by keyboard").isEqualTo(summary);
+        assertThat(stops).as("the queues' table, scrollable by keyboard on a narrow screen").contains(scrolling.get(0));
         summary.sendKeys(Keys.ENTER);
         await(driver -> byId("per-minute").isDisplayed());
         assertThat(browser.driver.findElements(By.cssSelector("#per-minute tbody tr"))).hasSize(60);
         assertThat(browser.consoleProblems()).isEmpty();
+    }
+
+    @Test
+    void tellsAPlayerTokenThatItMayNotReadTheConsole() throws Exception {
+        open(1280, 800, "MATCHMAKING_API_TOKEN", TOKEN, "MATCHMAKING_JWT_SECRET", TestTokens.SECRET);
+        await(driver -> byId("sign-in").isDisplayed());
+
+        byId("credential").sendKeys(TestTokens.hs256("p1"), Keys.ENTER);
+
+        await(driver -> byId("sign-in-reason").getText().startsWith("That credential may not read the console"));
+        assertThat(byId("figures").isDisplayed()).isFalse();
+        assertThat(browser.script("return sessionStorage.length;")).as("the refused token is not kept").isEqualTo(0L);
+        assertThat(browser.consoleProblems()).extracting(LogEntry::getMessage)
+                .allMatch(message -> message.contains("status of 401") || message.contains("status of 403"), "is a refused request");
+    }
+
+    @Test
+    void saysSoWhenTheInstanceStopsAnsweringAndKeepsTheLastFigures() throws Exception {
+        open(1280, 800);
+        await(driver -> byId("figures").isDisplayed());
+        new TestClient(server.port()).post("/join", "{\"id\":\"p1\",\"queue\":\"ranked\"}");
+        await(driver -> driver.findElements(By.cssSelector("#queues tbody tr")).size() == 1);
+
+        server.stop();
+
+        await(driver -> byId("state").isDisplayed());
+        assertThat(byId("state").getText()).startsWith("This instance does not answer");
+        assertThat(byId("figures").isDisplayed()).as("the last figures stay, said to be old").isTrue();
+        assertThat(byId("queues").getText()).contains("ranked");
+        assertThat(byId("state").getAttribute("role")).isEqualTo("status");
+        browser.screenshot("console-not-answering");
+        assertThat(browser.consoleProblems()).extracting(LogEntry::getMessage)
+                .allMatch(message -> message.contains("ERR_CONNECTION_REFUSED"), "is a refused connection");
     }
 
     @Test

@@ -36,7 +36,7 @@ record ConsoleMatchesView(
             @JsonProperty("p99_seconds") double p99) {
     }
 
-    /** A ready match: the seed's fields, its queue, and how long its first player waited. */
+    /** A ready match: its id, queue and players, when it became ready, and its longest wait. */
     record Latest(
             @JsonProperty("match_id") String matchId,
             @JsonProperty("queue") String queue,

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
- * The operator console: {@code GET /console}, a page that reads three small JSON endpoints every
- * two seconds (queues, matches, this instance). The page and its files hold no data and are open;
+ * The operator console: {@code GET /console}, a page that reads three small JSON endpoints on each
+ * refresh (queues, matches, this instance; its script says how often). The page and its files hold no data and are open;
  * the JSON needs what {@code /queues} needs (the server credential, when one is configured), which
  * the page asks for and sends as a bearer token. Every figure is one the instance already keeps:
  * the queues as the last sweep read them, the matches it formed, its own request counts. A refresh
@@ -55,7 +55,7 @@ final class ConsoleRoutes {
 
     /** Whether {@code routeTemplate} is one of the console's: its own requests are left out of the rates it shows. */
     static boolean isConsole(String routeTemplate) {
-        return routeTemplate.startsWith(PAGE);
+        return routeTemplate.equals(PAGE) || routeTemplate.startsWith(PAGE + "/");
     }
 
     void register(RoutesConfig routes) {
@@ -68,8 +68,9 @@ final class ConsoleRoutes {
 
     private void page(Context ctx) {
         if (ctx.path().endsWith("/")) {
-            // the page's links are relative to /console: from /console/ they would miss every file
-            secured(ctx).status(308).header("Location", PAGE);
+            // the page's links are relative to /console: from /console/ they would miss every file.
+            // Relative itself, so that it holds behind a proxy that serves the console under a prefix
+            secured(ctx).status(308).header("Location", "../console");
             return;
         }
         send(ctx, assets.page());

@@ -6,6 +6,7 @@ import io.javalin.config.JavalinConfig;
 import io.matchmaking.core.JoinQueue;
 import io.matchmaking.core.LeaveQueue;
 import io.matchmaking.core.ReadMatches;
+import io.matchmaking.http.console.RecentMatches;
 import io.matchmaking.http.console.RequestCounts;
 import io.matchmaking.http.metrics.MatchmakingMetrics;
 import io.matchmaking.http.watch.MatchWatchers;
@@ -47,7 +48,7 @@ public final class MatchmakingHttpServer {
         RequestObserver observer = new RequestObserver(builder.metrics.registry(), requestCounts);
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
         ConsoleRoutes console = new ConsoleRoutes(builder.reads, builder.readiness, builder.watchers::size, requestCounts,
-                builder.metrics.recentMatches());
+                builder.recentMatches);
         OpenApiRoute openApi = new OpenApiRoute();
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
         MatchRoutes matchRoutes = new MatchRoutes(builder.joins, builder.leaves, builder.reads, orInline(requestThreads),
@@ -79,7 +80,6 @@ public final class MatchmakingHttpServer {
                 }))
                 : Optional.empty();
     }
-
 
     /** Jetty's pool as Javalin builds it (8 threads kept, idle ones beyond leave after a minute), sized. */
     private static QueuedThreadPool requestThreads(int most) {
@@ -172,6 +172,7 @@ public final class MatchmakingHttpServer {
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private boolean separateAdmin;
         private MatchWatchers watchers = new MatchWatchers();
+        private RecentMatches recentMatches = new RecentMatches();
         private int requestThreads = DEFAULT_REQUEST_THREADS;
         private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
         private HttpLimits limits = HttpLimits.DEFAULTS;
@@ -211,6 +212,15 @@ public final class MatchmakingHttpServer {
          */
         public Builder watchers(MatchWatchers value) {
             this.watchers = Objects.requireNonNull(value, "watchers");
+            return this;
+        }
+
+        /**
+         * What the console shows of the matches formed here; register the same instance as a
+         * listener of the matchmaker. A fresh, unregistered one shows none.
+         */
+        public Builder recentMatches(RecentMatches value) {
+            this.recentMatches = Objects.requireNonNull(value, "value");
             return this;
         }
 

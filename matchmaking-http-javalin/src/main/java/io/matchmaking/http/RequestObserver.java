@@ -56,7 +56,7 @@ final class RequestObserver implements RequestLog {
         int status = response.getStatus();
         long micros = TimeUnit.NANOSECONDS.toMicros(NanoTime.since(request.getBeginNanoTime()));
         timers.computeIfAbsent(new TimerKey(method, route, status), this::timer).record(micros, TimeUnit.MICROSECONDS);
-        if (!ConsoleRoutes.isConsole(route)) {
+        if (countsForTheConsole(route, status)) {
             counts.record(status);
         }
         if (ACCESS.isInfoEnabled()) {
@@ -70,6 +70,19 @@ final class RequestObserver implements RequestLog {
                     .addKeyValue("request_id", requestId)
                     .log("{} {} {} {}ms request_id={}", method, route, status, duration, requestId);
         }
+    }
+
+    /**
+     * Whether an answer counts in the console's request and error rates: the API's answers, not
+     * health probes or scrapes (a load balancer's probes answered 503 in an outage would drown the
+     * API's own errors), nor the console's own figures and files; but a console request refused
+     * (a guessed credential, a probed path) does count.
+     */
+    private static boolean countsForTheConsole(String route, int status) {
+        if (AdminRoutes.PATHS.contains(route)) {
+            return false;
+        }
+        return !ConsoleRoutes.isConsole(route) || status >= 400;
     }
 
     /**

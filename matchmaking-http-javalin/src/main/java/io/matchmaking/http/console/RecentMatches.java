@@ -3,22 +3,18 @@ package io.matchmaking.http.console;
 import io.matchmaking.core.event.MatchReady;
 import io.matchmaking.core.event.MatchmakingEvent;
 import io.matchmaking.core.event.MatchmakingListener;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.HistogramSnapshot;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the console shows of the matches this instance formed: how many per minute over the last
  * hour, the time from join to ready (p50, p95, p99) over the last few minutes, and the latest ready
  * matches. Kept in memory from the core's events, in fixed space: nothing is read from the store.
+ * Register it as a listener of the matchmaker.
  */
 public final class RecentMatches implements MatchmakingListener {
 
@@ -26,16 +22,11 @@ public final class RecentMatches implements MatchmakingListener {
     public static final int LATEST = 20;
     /** The minutes the per-minute counts cover, the current one included. */
     public static final int MINUTES = 60;
-    /**
-     * The time-to-ready percentiles decay over this window (Micrometer's rotating histograms: a
-     * value counts for between four and five minutes).
-     */
-    public static final Duration PERCENTILE_WINDOW = Duration.ofMinutes(5);
-    private static final int PERCENTILE_BUFFERS = 5;
-    private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
+    /** The minutes the time-to-ready percentiles cover, the current one included (so 4 to 5 minutes of waits). */
+    public static final int PERCENTILE_MINUTES = 5;
 
     private final RollingCounts perMinute;
-    private final Timer timeToReady;
+    private final RecentWaits waits;
     private final Deque<MatchReady> latest = new ArrayDeque<>(LATEST);
 
     /** On the system clock. */
@@ -45,20 +36,14 @@ public final class RecentMatches implements MatchmakingListener {
 
     RecentMatches(Clock clock) {
         perMinute = new RollingCounts(clock, Duration.ofMinutes(1), MINUTES);
-        // a registry of its own: these percentiles are for the console, not a second series in /metrics
-        timeToReady = Timer.builder("console.time.to.ready")
-                .publishPercentiles(PERCENTILES)
-                .percentilePrecision(2)
-                .distributionStatisticExpiry(PERCENTILE_WINDOW)
-                .distributionStatisticBufferLength(PERCENTILE_BUFFERS)
-                .register(new SimpleMeterRegistry());
+        waits = new RecentWaits(clock, PERCENTILE_MINUTES);
     }
 
     @Override
     public void onEvent(MatchmakingEvent event) {
         if (event instanceof MatchReady ready) {
             perMinute.add(1);
-            ready.waitTimes().forEach(timeToReady::record);
+            waits.record(ready.waitTimes());
             synchronized (latest) {
                 if (latest.size() == LATEST) {
                     latest.removeLast();
@@ -74,23 +59,11 @@ public final class RecentMatches implements MatchmakingListener {
     }
 
     /**
-     * Join-to-ready times over about the last {@link #PERCENTILE_WINDOW}; empty when no match became
-     * ready in that time.
+     * Join-to-ready times of the players of the matches made ready in the last
+     * {@value #PERCENTILE_MINUTES} minutes (the current one included); empty when there were none.
      */
     public Optional<TimeToReady> timeToReady() {
-        List<Long> minutes = perMinute.window().counts();
-        int recent = (int) PERCENTILE_WINDOW.toMinutes();
-        boolean any = minutes.subList(minutes.size() - recent, minutes.size()).stream().anyMatch(count -> count > 0);
-        if (!any) {
-            return Optional.empty();
-        }
-        HistogramSnapshot snapshot = timeToReady.takeSnapshot();
-        ValueAtPercentile[] values = snapshot.percentileValues();
-        return Optional.of(new TimeToReady(duration(values[0]), duration(values[1]), duration(values[2])));
-    }
-
-    private static Duration duration(ValueAtPercentile value) {
-        return Duration.ofNanos((long) value.value(TimeUnit.NANOSECONDS));
+        return waits.percentiles();
     }
 
     /** The latest ready matches, newest first. */

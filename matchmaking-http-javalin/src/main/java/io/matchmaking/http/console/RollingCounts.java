@@ -20,6 +20,8 @@ public final class RollingCounts {
 
     private final Clock clock;
     private final long bucketMillis;
+    /** The buckets a window shows; the ring holds one more, so the slot cleared next is never one a reader sums. */
+    private final int buckets;
     private final Bucket[] ring;
     private final long firstIndex;
 
@@ -39,8 +41,9 @@ public final class RollingCounts {
         }
         this.clock = clock;
         this.bucketMillis = bucket.toMillis();
-        this.ring = new Bucket[buckets];
-        for (int i = 0; i < buckets; i++) {
+        this.buckets = buckets;
+        this.ring = new Bucket[buckets + 1];
+        for (int i = 0; i < ring.length; i++) {
             ring[i] = new Bucket();
         }
         this.firstIndex = currentIndex();
@@ -64,14 +67,15 @@ public final class RollingCounts {
     /** Every bucket of the window, oldest first, the current (still filling) one last. */
     public Window window() {
         long current = currentIndex();
-        List<Long> counts = new ArrayList<>(ring.length);
-        for (int i = 0; i < ring.length; i++) {
-            long index = current - ring.length + 1 + i;
+        long oldest = current - buckets + 1;
+        List<Long> counts = new ArrayList<>(buckets);
+        for (long index = oldest; index <= current; index++) {
             Bucket bucket = ring[slot(index)];
             counts.add(bucket.index == index ? bucket.count.sum() : 0L);
         }
-        return new Window(Instant.ofEpochMilli((current - ring.length + 1) * bucketMillis), bucketMillis, counts,
-                (int) Math.min(ring.length - 1, current - firstIndex));
+        // the bucket counting began in is partial: whole ones are those after it
+        long whole = Math.max(0, Math.min(buckets - 1, current - firstIndex - 1));
+        return new Window(Instant.ofEpochMilli(oldest * bucketMillis), bucketMillis, counts, (int) whole);
     }
 
     private long currentIndex() {
@@ -88,8 +92,8 @@ public final class RollingCounts {
      * @param start          when its oldest bucket began
      * @param bucketMillis   the width of a bucket
      * @param counts         the count of each bucket, oldest first; the last is the current one
-     * @param completeSince  how many whole buckets before the current one lie after the counting began
-     *                       (fewer than the window holds while the server is younger than the window)
+     * @param completeSince  how many whole buckets before the current one lie after the one counting
+     *                       began in (fewer than the window holds while the server is younger than it)
      */
     public record Window(Instant start, long bucketMillis, List<Long> counts, int completeSince) {
 
@@ -104,7 +108,7 @@ public final class RollingCounts {
          */
         public double perSecond(int buckets) {
             int whole = Math.min(Math.min(buckets, counts.size() - 1), completeSince);
-            if (whole == 0) {
+            if (whole <= 0) {
                 return 0;
             }
             long sum = 0;

@@ -4,7 +4,6 @@ import io.matchmaking.core.ReadMatches;
 import io.matchmaking.core.RetryListener;
 import io.matchmaking.core.RetryReason;
 import io.matchmaking.core.event.MatchmakingListener;
-import io.matchmaking.http.console.RecentMatches;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -37,11 +36,6 @@ public final class MatchmakingMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final DomainMetrics domainMetrics = new DomainMetrics(registry);
-    private final RecentMatches recentMatches = new RecentMatches();
-    private final MatchmakingListener listener = event -> {
-        domainMetrics.onEvent(event);
-        recentMatches.onEvent(event);
-    };
     private final List<QueueGauges> queueGauges = new CopyOnWriteArrayList<>();
     private final AtomicBoolean rendering = new AtomicBoolean();
     private volatile String lastExposition;
@@ -77,17 +71,9 @@ public final class MatchmakingMetrics implements AutoCloseable {
         return reason -> counters.get(reason).increment();
     }
 
-    /**
-     * The listener that counts joins, leaves, expirations, matches formed and time to ready, and
-     * keeps the console's {@link #recentMatches()}.
-     */
+    /** The listener that counts joins, leaves, expirations, matches formed and time to ready. */
     public MatchmakingListener listener() {
-        return listener;
-    }
-
-    /** The matches this instance formed lately, for the console (fed by {@link #listener()}). */
-    public RecentMatches recentMatches() {
-        return recentMatches;
+        return domainMetrics;
     }
 
     /** Publishes players waiting and oldest wait per queue of {@code matchmaker}. */

@@ -4,11 +4,18 @@
   'use strict';
 
   const REFRESH_MS = 2000;
+  // a refresh that takes longer is given up, and the page says the instance does not answer
+  const TIMEOUT_MS = 5000;
   const CREDENTIAL_KEY = 'matchmaking.console.credential';
   const $ = (id) => document.getElementById(id);
 
   let chart = null;
   let timer = null;
+  let inFlight = null;
+  // bumped by signing in and out: answers of a refresh begun before are dropped, so an old
+  // credential's figures never show after a sign-out, nor its refusal after a sign-in
+  let generation = 0;
+  let announced = null;
 
   function credential() {
     return sessionStorage.getItem(CREDENTIAL_KEY);
@@ -21,13 +28,12 @@
     }
   }
 
-  async function read(path) {
+  async function read(path, token, signal) {
     const headers = { Accept: 'application/json' };
-    const token = credential();
     if (token) {
       headers.Authorization = 'Bearer ' + token;
     }
-    const answer = await fetch(path, { headers, cache: 'no-store', credentials: 'omit' });
+    const answer = await fetch(path, { headers, cache: 'no-store', credentials: 'omit', signal });
     if (answer.status === 401 || answer.status === 403) {
       const body = await answer.json().catch(() => ({}));
       throw new Refused(answer.status, body.error || answer.statusText);
@@ -41,58 +47,100 @@
   async function refresh() {
     timer = null;
     if (document.hidden) {
-      schedule();
+      schedule(REFRESH_MS);
       return;
     }
+    const mine = generation;
+    const token = credential();
+    const started = Date.now();
+    const controller = new AbortController();
+    const timeout = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    inFlight = controller;
     try {
       const [instance, queues, matches] = await Promise.all([
-        read('console/api/instance'), read('console/api/queues'), read('console/api/matches')]);
+        read('console/api/instance', token, controller.signal),
+        read('console/api/queues', token, controller.signal),
+        read('console/api/matches', token, controller.signal)]);
+      if (mine !== generation) {
+        return;
+      }
       showFigures();
       renderInstance(instance);
       renderQueues(queues.queues);
       renderMatches(matches);
-      $('status').textContent = 'Updated ' + clock(new Date());
-      $('status').classList.remove('problem');
-      schedule();
+      $('updated').textContent = 'Updated ' + clock(new Date());
+      announce('');
+      schedule(REFRESH_MS - (Date.now() - started));
     } catch (error) {
-      if (error instanceof Refused) {
-        askForCredential(error);
+      if (mine !== generation) {
         return;
       }
-      $('status').textContent = 'This instance does not answer (' + error.message + '); trying again';
-      $('status').classList.add('problem');
-      $('figures').classList.add('stale');
-      schedule();
+      if (error instanceof Refused) {
+        askForCredential(error, token);
+        return;
+      }
+      const why = error.name === 'AbortError' ? 'no answer within ' + TIMEOUT_MS / 1000 + ' s' : error.message;
+      announce('This instance does not answer (' + why + '): the figures below are from before; trying again.');
+      schedule(REFRESH_MS - (Date.now() - started));
+    } finally {
+      clearTimeout(timeout);
+      if (inFlight === controller) {
+        inFlight = null;
+      }
     }
   }
 
-  function schedule() {
+  function schedule(delay) {
     if (timer === null) {
-      timer = setTimeout(refresh, REFRESH_MS);
+      timer = setTimeout(refresh, Math.max(0, delay));
+    }
+  }
+
+  // drops whatever refresh is under way or waiting, and begins a new one at once
+  function restart() {
+    generation++;
+    if (inFlight !== null) {
+      inFlight.abort();
+      inFlight = null;
+    }
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    refresh();
+  }
+
+  // the live region speaks only when the state changes (a problem, its end), never each refresh
+  function announce(text) {
+    if (text !== announced) {
+      announced = text;
+      $('state').textContent = text;
+      $('state').hidden = text === '';
     }
   }
 
   function showFigures() {
     $('sign-in').hidden = true;
     $('figures').hidden = false;
-    $('figures').classList.remove('stale');
     $('sign-out').hidden = !credential();
   }
 
-  function askForCredential(refusal) {
-    const hadOne = Boolean(credential());
+  function askForCredential(refusal, token) {
     $('figures').hidden = true;
     $('sign-in').hidden = false;
     $('sign-out').hidden = true;
+    $('updated').textContent = '';
     if (refusal.status === 403) {
       $('sign-in-reason').textContent = 'That credential may not read the console (a player token cannot): '
           + 'enter the server credential.';
-    } else if (hadOne) {
+    } else if (token) {
       $('sign-in-reason').textContent = 'That credential was refused: enter the server credential.';
     }
-    sessionStorage.removeItem(CREDENTIAL_KEY);
-    $('status').textContent = 'Waiting for the server credential';
-    $('status').classList.remove('problem');
+    // only the credential that was refused: one typed in meanwhile stays
+    if (credential() === token) {
+      sessionStorage.removeItem(CREDENTIAL_KEY);
+    }
+    announce('Waiting for the server credential.');
     $('credential').focus();
   }
 
@@ -106,8 +154,8 @@
     $('error-rate').className = instance.server_errors_per_second > 0 ? 'bad' : '';
     $('client-error-rate').textContent = decimal(instance.client_errors_per_second);
     $('uptime').textContent = duration(instance.uptime_seconds);
-    $('rate-note').textContent = 'Rates over the last ' + instance.rate_window_seconds
-        + ' seconds, the console\'s own requests left out.';
+    $('rate-note').textContent = 'Rates of the API\'s answers over the last ' + instance.rate_window_seconds
+        + ' seconds (health probes, scrapes and the console\'s own figures left out).';
   }
 
   function renderQueues(queues) {
@@ -229,18 +277,15 @@
     event.preventDefault();
     sessionStorage.setItem(CREDENTIAL_KEY, $('credential').value);
     $('credential').value = '';
-    $('status').textContent = 'Loading…';
-    refresh();
+    announce('');
+    restart();
   });
   $('sign-out').addEventListener('click', () => {
     sessionStorage.removeItem(CREDENTIAL_KEY);
-    if (timer !== null) {
-      clearTimeout(timer);
-      timer = null;
-    }
-    refresh();
+    restart();
   });
   document.addEventListener('visibilitychange', () => {
+    // a background tab stops asking; back in front, it asks at once rather than at its next turn
     if (!document.hidden && timer !== null) {
       clearTimeout(timer);
       timer = null;

@@ -74,11 +74,24 @@ class RecentMatchesTest {
     @Test
     void timeToReadyIsUnknownAgainOnceNoMatchFormedForTheWindow() {
         recent.onEvent(ready("m1", Duration.ofSeconds(2), Duration.ZERO));
-        clock.advance(RecentMatches.PERCENTILE_WINDOW.minusMinutes(1));
+        clock.advance(Duration.ofMinutes(RecentMatches.PERCENTILE_MINUTES - 1));
         assertThat(recent.timeToReady()).isPresent();
+        assertThat(recent.timeToReady().orElseThrow().p99().toMillis()).isBetween(1980L, 2020L);
 
         clock.advance(Duration.ofMinutes(1));
 
-        assertThat(recent.timeToReady()).isEmpty();
+        assertThat(recent.timeToReady()).as("its minute left the window").isEmpty();
+        recent.onEvent(ready("m2", Duration.ofMillis(300), Duration.ZERO));
+        assertThat(recent.timeToReady().orElseThrow().p99().toMillis()).as("only the new match's waits").isBetween(297L, 303L);
+    }
+
+    @Test
+    void aWaitOfHoursIsMeasuredToo() {
+        recent.onEvent(ready("m1", Duration.ofHours(3), Duration.ofHours(2)));
+
+        RecentMatches.TimeToReady time = recent.timeToReady().orElseThrow();
+
+        assertThat(time.p99().toMinutes()).isBetween(178L, 182L);
+        assertThat(time.p50().toMinutes()).isBetween(118L, 122L);
     }
 }

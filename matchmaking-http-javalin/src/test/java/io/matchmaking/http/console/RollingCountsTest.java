@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class RollingCountsTest {
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T14:00:00Z"));
+    /** Half a second into a second: the bucket counting begins in is partial, as a server's first one is. */
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T14:00:00.500Z"));
     private final RollingCounts perSecond = new RollingCounts(clock, Duration.ofSeconds(1), 5);
 
     @Test
@@ -25,7 +26,7 @@ class RollingCountsTest {
         RollingCounts.Window window = perSecond.window();
 
         assertThat(window.counts()).containsExactly(0L, 0L, 0L, 1L, 5L);
-        assertThat(window.start()).isEqualTo(Instant.parse("2026-12-07T13:59:57Z"));
+        assertThat(window.start()).as("whole buckets, however the clock stood").isEqualTo(Instant.parse("2026-12-07T13:59:57Z"));
         assertThat(window.bucketMillis()).isEqualTo(1000);
     }
 
@@ -43,12 +44,13 @@ class RollingCountsTest {
     void aRateIsTakenOverWholeBucketsOnlyAndOverTheTimeCountedWhenThatIsShorter() {
         assertThat(perSecond.window().perSecond(4)).as("nothing whole yet").isZero();
         perSecond.add(10);
-        assertThat(perSecond.window().perSecond(4)).as("the current bucket is still filling").isZero();
         clock.advanceSeconds(1);
         perSecond.add(1000);
-        assertThat(perSecond.window().perSecond(4)).as("one whole second counted").isEqualTo(10.0);
+        assertThat(perSecond.window().perSecond(4)).as("the first second counted was half a second").isZero();
         clock.advanceSeconds(1);
-        assertThat(perSecond.window().perSecond(4)).isEqualTo(505.0);
+        assertThat(perSecond.window().perSecond(4)).as("one whole second").isEqualTo(1000.0);
+        clock.advanceSeconds(1);
+        assertThat(perSecond.window().perSecond(4)).as("two whole seconds").isEqualTo(500.0);
         clock.advanceSeconds(10);
         assertThat(perSecond.window().perSecond(4)).as("all of it left the window").isZero();
     }
@@ -71,12 +73,7 @@ class RollingCountsTest {
         List<Thread> adders = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread adder = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                awaitQuietly(start);
                 for (int i = 0; i < each; i++) {
                     perSecond.add(1);
                 }
@@ -91,17 +88,66 @@ class RollingCountsTest {
         assertThat(perSecond.window().counts().get(4)).isEqualTo((long) threads * each);
     }
 
+    /** The only racy path: the first adds of a new bucket clear its slot while others add. */
     @Test
-    void aClockSetBackNeverClearsTheNewerBucketInTheSameSlot() {
-        perSecond.add(3);
-        clock.advanceSeconds(5);
-        perSecond.add(4); // the slot of the 3, a window later: cleared first
-        clock.advance(Duration.ofSeconds(-5));
-        // a reading from a window ago (a clock stepped back, a thread stalled since) joins the newer
-        // count of its slot rather than clearing it
-        perSecond.add(1);
-        clock.advanceSeconds(5);
+    void addsFromManyThreadsWhileTheBucketsTurnAreAllCounted() throws InterruptedException {
+        RollingCounts wide = new RollingCounts(clock, Duration.ofSeconds(1), 64);
+        int threads = 4;
+        int each = 50_000;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> adders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            boolean turner = t == 0;
+            Thread adder = new Thread(() -> {
+                awaitQuietly(start);
+                for (int i = 1; i <= each; i++) {
+                    wide.add(1);
+                    // one adder turns the clock among its own adds: 10 new buckets, fewer than the
+                    // 64 kept, so every add stays in the window
+                    if (turner && i % 5_000 == 0) {
+                        clock.advanceSeconds(1);
+                    }
+                }
+            });
+            adder.start();
+            adders.add(adder);
+        }
+        start.countDown();
+        for (Thread adder : adders) {
+            adder.join();
+        }
 
-        assertThat(perSecond.window().counts()).containsExactly(0L, 0L, 0L, 0L, 5L);
+        assertThat(wide.window().counts().stream().mapToLong(Long::longValue).sum()).isEqualTo((long) threads * each);
+        assertThat(wide.window().counts().stream().filter(count -> count > 0).count())
+                .as("the buckets turned while the adds ran").isGreaterThan(1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A reading from seconds ago (a clock stepped back, a thread stalled since) may land in the
+     * newer bucket of its ring slot, whichever that is: it joins that count, never clears it.
+     */
+    @Test
+    void aClockSetBackNeverClearsANewerBucket() {
+        for (int back = 1; back <= 20; back++) {
+            ManualClock moving = new ManualClock(Instant.parse("2026-12-07T14:00:00.500Z"));
+            RollingCounts counts = new RollingCounts(moving, Duration.ofSeconds(1), 5);
+            moving.advanceSeconds(back);
+            counts.add(4);
+            moving.advance(Duration.ofSeconds(-back));
+            counts.add(1);
+            moving.advanceSeconds(back);
+
+            List<Long> window = counts.window().counts();
+            assertThat(window.get(window.size() - 1)).as("set back %d s", back).isBetween(4L, 5L);
+            assertThat(window.stream().mapToLong(Long::longValue).sum()).as("set back %d s", back).isBetween(4L, 5L);
+        }
     }
 }
