@@ -16,6 +16,7 @@
   // credential's figures never show after a sign-out, nor its refusal after a sign-in
   let generation = 0;
   let announced = null;
+  let lastAnswer = null;
 
   function credential() {
     return sessionStorage.getItem(CREDENTIAL_KEY);
@@ -68,7 +69,8 @@
       renderInstance(instance);
       renderQueues(queues.queues);
       renderMatches(matches);
-      $('updated').textContent = 'Updated ' + clock(new Date());
+      lastAnswer = clock(new Date());
+      $('updated').textContent = 'Updated ' + lastAnswer;
       announce('');
       schedule(REFRESH_MS - (Date.now() - started));
     } catch (error) {
@@ -80,7 +82,10 @@
         return;
       }
       const why = error.name === 'AbortError' ? 'no answer within ' + TIMEOUT_MS / 1000 + ' s' : error.message;
-      announce('This instance does not answer (' + why + '): the figures below are from before; trying again.');
+      announce('This instance does not answer (' + why + '): the figures below are from before; trying again.', true);
+      if (lastAnswer !== null) {
+        $('updated').textContent = 'Last answer ' + lastAnswer;
+      }
       schedule(REFRESH_MS - (Date.now() - started));
     } finally {
       clearTimeout(timeout);
@@ -110,12 +115,14 @@
     refresh();
   }
 
-  // the live region speaks only when the state changes (a problem, its end), never each refresh
-  function announce(text) {
+  // the live region speaks only when the state changes (a problem, its end), never each refresh;
+  // a problem shows as a banner, other news (the form asks) only to screen readers
+  function announce(text, problem = false) {
     if (text !== announced) {
       announced = text;
       $('state').textContent = text;
       $('state').hidden = text === '';
+      $('state').className = problem ? 'problem' : 'visually-hidden';
     }
   }
 
