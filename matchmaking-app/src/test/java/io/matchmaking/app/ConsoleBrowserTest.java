@@ -169,6 +169,7 @@ class ConsoleBrowserTest {
         byId("credential").sendKeys(TestTokens.hs256("p1"), Keys.ENTER);
 
         await(driver -> byId("sign-in-reason").getText().startsWith("That credential may not read the console"));
+        assertThat(byId("sign-in-reason").getText()).as("the server's reason").contains("only the server credential may read the console");
         assertThat(byId("figures").isDisplayed()).isFalse();
         assertThat(browser.script("return sessionStorage.length;")).as("the refused token is not kept").isEqualTo(0L);
         assertThat(browser.consoleProblems()).extracting(LogEntry::getMessage)

@@ -260,6 +260,15 @@ class ConsoleTest {
     }
 
     @Test
+    void withPlayerTokensAndNoServerCredentialTheRefusalSaysWhereTheConsoleIs() {
+        MatchmakingServer server = start("MATCHMAKING_JWT_SECRET", TestTokens.SECRET);
+        TestResponse refused = new TestClient(server.port()).get("/console/api/queues", TestClient.bearer(TestTokens.hs256("p1")));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asText()).contains("no server credential", "MATCHMAKING_ADMIN_PORT");
+    }
+
+    @Test
     void onAnAdminPortWithoutACredentialTheConsoleIsOpenLikeTheMetrics() {
         MatchmakingServer server = start("MATCHMAKING_ADMIN_PORT", "0");
         TestClient admin = new TestClient(server.adminPort().orElseThrow());

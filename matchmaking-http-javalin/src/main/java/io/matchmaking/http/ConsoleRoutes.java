@@ -37,15 +37,19 @@ final class ConsoleRoutes {
     private final IntSupplier heldLongPolls;
     private final RequestCounts requests;
     private final RecentMatches matches;
+    private final String refusal;
     private final long startedNanos = System.nanoTime();
 
+    /** @param serverCredential whether the server has one: without, no caller on the API port may read the figures */
     ConsoleRoutes(ReadMatches reads, Readiness readiness, IntSupplier heldLongPolls, RequestCounts requests,
-            RecentMatches matches) {
+            RecentMatches matches, boolean serverCredential) {
         this.reads = reads;
         this.readiness = readiness;
         this.heldLongPolls = heldLongPolls;
         this.requests = requests;
         this.matches = matches;
+        this.refusal = serverCredential ? "only the server credential may read the console"
+                : "this instance has no server credential: its console is read on the admin port (MATCHMAKING_ADMIN_PORT)";
     }
 
     /** Whether {@code path} needs no credential: the page and its files, which carry no data. */
@@ -85,9 +89,9 @@ final class ConsoleRoutes {
         secured(ctx).header("Cache-Control", "no-cache").contentType(asset.contentType()).result(asset.bytes());
     }
 
-    private static void data(Context ctx, Object view) {
+    private void data(Context ctx, Object view) {
         if (!Authentication.of(ctx).mayReadQueues()) {
-            throw ApiException.forbidden("only the server credential may read the console");
+            throw ApiException.forbidden(refusal);
         }
         secured(ctx).header("Cache-Control", "no-store");
         Json.respond(ctx, 200, view);

@@ -48,7 +48,7 @@ public final class MatchmakingHttpServer {
         RequestObserver observer = new RequestObserver(builder.metrics.registry(), requestCounts);
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
         ConsoleRoutes console = new ConsoleRoutes(builder.reads, builder.readiness, builder.watchers::size, requestCounts,
-                builder.recentMatches);
+                builder.recentMatches, builder.apiToken.isPresent());
         OpenApiRoute openApi = new OpenApiRoute();
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
         MatchRoutes matchRoutes = new MatchRoutes(builder.joins, builder.leaves, builder.reads, orInline(requestThreads),

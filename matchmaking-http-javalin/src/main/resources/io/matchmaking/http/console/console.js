@@ -138,8 +138,7 @@
     $('sign-out').hidden = true;
     $('updated').textContent = '';
     if (refusal.status === 403) {
-      $('sign-in-reason').textContent = 'That credential may not read the console (a player token cannot): '
-          + 'enter the server credential.';
+      $('sign-in-reason').textContent = 'That credential may not read the console: ' + refusal.message + '.';
     } else if (token) {
       $('sign-in-reason').textContent = 'That credential was refused: enter the server credential.';
     }
