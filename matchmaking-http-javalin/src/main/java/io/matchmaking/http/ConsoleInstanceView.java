@@ -10,12 +10,13 @@ import io.matchmaking.http.console.RequestCounts;
  * @param storeReachable        whether its store answers
  * @param shuttingDown          whether it is stopping
  * @param heldLongPolls         status requests it holds open until their match changes
- * @param requestsPerSecond     answers per second (the console's own requests left out)
+ * @param requestsPerSecond     the API's answers per second (health probes, scrapes and the console's own
+ *                              figures and files left out; its refusals counted)
  * @param clientErrorsPerSecond those of them with a 4xx status
  * @param serverErrorsPerSecond those of them with a 5xx status
  * @param serverErrorRatio      the share of answers that were 5xx, 0 to 1
- * @param rateWindowSeconds     the whole seconds the rates are taken over
- * @param uptimeSeconds         how long this server has run
+ * @param rateWindowSeconds     the whole seconds the rates are taken over (fewer than 10 just after start)
+ * @param uptimeSeconds         how long this server has run (since it was built, which its start follows at once)
  */
 record ConsoleInstanceView(
         @JsonProperty("ready") boolean ready,
@@ -33,7 +34,7 @@ record ConsoleInstanceView(
             RequestCounts.RequestRates rates, long uptimeSeconds) {
         return new ConsoleInstanceView(storeReachable && !shuttingDown, storeReachable, shuttingDown, heldLongPolls,
                 hundredths(rates.all()), hundredths(rates.clientErrors()), hundredths(rates.serverErrors()),
-                Math.round(rates.serverErrorRatio() * 10_000) / 10_000.0, RequestCounts.RATE_WINDOW_SECONDS, uptimeSeconds);
+                Math.round(rates.serverErrorRatio() * 10_000) / 10_000.0, rates.seconds(), uptimeSeconds);
     }
 
     private static double hundredths(double value) {

@@ -20,9 +20,10 @@ final class ConsoleRoutes {
 
     static final String PAGE = "/console";
     static final String ASSETS = "/console/assets/";
-    static final String QUEUES = "/console/api/queues";
-    static final String MATCHES = "/console/api/matches";
-    static final String INSTANCE = "/console/api/instance";
+    static final String DATA = "/console/api/";
+    static final String QUEUES = DATA + "queues";
+    static final String MATCHES = DATA + "matches";
+    static final String INSTANCE = DATA + "instance";
 
     /**
      * Scripts and styles only from this server, no inline code, no framing, nothing sent elsewhere:
@@ -37,19 +38,27 @@ final class ConsoleRoutes {
     private final IntSupplier heldLongPolls;
     private final RequestCounts requests;
     private final RecentMatches matches;
-    private final String refusal;
     private final long startedNanos = System.nanoTime();
 
-    /** @param serverCredential whether the server has one: without, no caller on the API port may read the figures */
     ConsoleRoutes(ReadMatches reads, Readiness readiness, IntSupplier heldLongPolls, RequestCounts requests,
-            RecentMatches matches, boolean serverCredential) {
+            RecentMatches matches) {
         this.reads = reads;
         this.readiness = readiness;
         this.heldLongPolls = heldLongPolls;
         this.requests = requests;
         this.matches = matches;
-        this.refusal = serverCredential ? "only the server credential may read the console"
-                : "this instance has no server credential: its console is read on the admin port (MATCHMAKING_ADMIN_PORT)";
+    }
+
+    /**
+     * For an API port that takes player tokens but has no server credential: nobody there may read
+     * the figures, so every request for them is told where they are, before authentication would
+     * ask it for a token that cannot succeed. Register it ahead of {@link Authentication}.
+     */
+    static void refuseEveryone(RoutesConfig routes) {
+        routes.before(DATA + "*", ctx -> {
+            throw ApiException.forbidden("this instance has no server credential: its console is read on the admin port "
+                    + "(MATCHMAKING_ADMIN_PORT)");
+        });
     }
 
     /** Whether {@code path} needs no credential: the page and its files, which carry no data. */
@@ -89,9 +98,9 @@ final class ConsoleRoutes {
         secured(ctx).header("Cache-Control", "no-cache").contentType(asset.contentType()).result(asset.bytes());
     }
 
-    private void data(Context ctx, Object view) {
+    private static void data(Context ctx, Object view) {
         if (!Authentication.of(ctx).mayReadQueues()) {
-            throw ApiException.forbidden(refusal);
+            throw ApiException.forbidden("only the server credential may read the console");
         }
         secured(ctx).header("Cache-Control", "no-store");
         Json.respond(ctx, 200, view);

@@ -48,7 +48,8 @@ public final class MatchmakingHttpServer {
         RequestObserver observer = new RequestObserver(builder.metrics.registry(), requestCounts);
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
         ConsoleRoutes console = new ConsoleRoutes(builder.reads, builder.readiness, builder.watchers::size, requestCounts,
-                builder.recentMatches, builder.apiToken.isPresent());
+                builder.recentMatches);
+        boolean consoleForNobody = !builder.separateAdmin && builder.apiToken.isEmpty() && builder.playerTokens.isPresent();
         OpenApiRoute openApi = new OpenApiRoute();
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
         MatchRoutes matchRoutes = new MatchRoutes(builder.joins, builder.leaves, builder.reads, orInline(requestThreads),
@@ -59,6 +60,9 @@ public final class MatchmakingHttpServer {
         this.api = Javalin.create(config -> {
             configure(config, builder.shutdownTimeout, builder.limits, observer);
             config.jetty.threadPool = requestThreads;
+            if (consoleForNobody) {
+                ConsoleRoutes.refuseEveryone(config.routes);
+            }
             config.routes.before(auth::authenticate);
             config.routes.before(rateLimits::check);
             matchRoutes.register(config.routes);

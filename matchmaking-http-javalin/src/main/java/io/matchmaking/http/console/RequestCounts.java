@@ -44,9 +44,11 @@ public final class RequestCounts {
 
     /** The rates over the last {@value #RATE_WINDOW_SECONDS} whole seconds (fewer just after start). */
     public RequestRates rates() {
-        return new RequestRates(answers.window().perSecond(RATE_WINDOW_SECONDS),
+        RollingCounts.Window all = answers.window();
+        return new RequestRates(all.perSecond(RATE_WINDOW_SECONDS),
                 clientErrors.window().perSecond(RATE_WINDOW_SECONDS),
-                serverErrors.window().perSecond(RATE_WINDOW_SECONDS));
+                serverErrors.window().perSecond(RATE_WINDOW_SECONDS),
+                all.wholeOf(RATE_WINDOW_SECONDS));
     }
 
     /**
@@ -55,8 +57,10 @@ public final class RequestCounts {
      * @param all          every answer
      * @param clientErrors those with a 4xx status
      * @param serverErrors those with a 5xx status
+     * @param seconds      the whole seconds they are taken over: {@value #RATE_WINDOW_SECONDS}, fewer
+     *                     while counting is younger than that
      */
-    public record RequestRates(double all, double clientErrors, double serverErrors) {
+    public record RequestRates(double all, double clientErrors, double serverErrors, int seconds) {
 
         /** The share of answers that were server errors, 0 without answers. */
         public double serverErrorRatio() {

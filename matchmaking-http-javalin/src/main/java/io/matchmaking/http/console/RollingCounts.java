@@ -92,10 +92,10 @@ public final class RollingCounts {
      * @param start          when its oldest bucket began
      * @param bucketMillis   the width of a bucket
      * @param counts         the count of each bucket, oldest first; the last is the current one
-     * @param completeSince  how many whole buckets before the current one lie after the one counting
+     * @param wholeBuckets  how many whole buckets before the current one lie after the one counting
      *                       began in (fewer than the window holds while the server is younger than it)
      */
-    public record Window(Instant start, long bucketMillis, List<Long> counts, int completeSince) {
+    public record Window(Instant start, long bucketMillis, List<Long> counts, int wholeBuckets) {
 
         /** Copies the counts. */
         public Window {
@@ -103,12 +103,20 @@ public final class RollingCounts {
         }
 
         /**
-         * The count per second over the last {@code buckets} whole buckets (the current one left out,
-         * as it is still filling), or over those since counting began if fewer; 0 before the first one ends.
+         * How many of the last {@code most} buckets a rate takes: whole ones only (the current one is
+         * still filling), and only those since counting began.
+         */
+        public int wholeOf(int most) {
+            return Math.max(0, Math.min(Math.min(most, counts.size() - 1), wholeBuckets));
+        }
+
+        /**
+         * The count per second over the last {@code buckets} whole buckets ({@link #wholeOf}); 0
+         * before the first one ends.
          */
         public double perSecond(int buckets) {
-            int whole = Math.min(Math.min(buckets, counts.size() - 1), completeSince);
-            if (whole <= 0) {
+            int whole = wholeOf(buckets);
+            if (whole == 0) {
                 return 0;
             }
             long sum = 0;

@@ -17,6 +17,12 @@
   let generation = 0;
   let announced = null;
   let lastAnswer = null;
+  // after a sign-in, focus goes from the form (about to be hidden) to the figures
+  let signingIn = false;
+  // what each table shows now: rebuilt only when that changes, so a selection or a screen
+  // reader's place in it survives the refreshes that change nothing
+  const shown = new Map();
+  const askedFirst = $('sign-in-reason').textContent;
 
   function credential() {
     return sessionStorage.getItem(CREDENTIAL_KEY);
@@ -34,7 +40,8 @@
     if (token) {
       headers.Authorization = 'Bearer ' + token;
     }
-    const answer = await fetch(path, { headers, cache: 'no-store', credentials: 'omit', signal });
+    // same-origin: behind a proxy that signs its users in with a cookie, the figures need it too
+    const answer = await fetch(path, { headers, cache: 'no-store', credentials: 'same-origin', signal });
     if (answer.status === 401 || answer.status === 403) {
       const body = await answer.json().catch(() => ({}));
       throw new Refused(answer.status, body.error || answer.statusText);
@@ -66,9 +73,17 @@
         return;
       }
       showFigures();
-      renderInstance(instance);
-      renderQueues(queues.queues);
-      renderMatches(matches);
+      try {
+        renderInstance(instance);
+        renderQueues(queues.queues);
+        renderMatches(matches);
+      } catch (bug) {
+        // the instance answered: this is the page's own fault, and it says so (in the browser's console too)
+        console.error(bug);
+        announce('The console could not show these figures (' + bug.message + ').', true);
+        schedule(REFRESH_MS - (Date.now() - started));
+        return;
+      }
       lastAnswer = clock(new Date());
       $('updated').textContent = 'Updated ' + lastAnswer;
       announce('');
@@ -82,13 +97,18 @@
         return;
       }
       const why = error.name === 'AbortError' ? 'no answer within ' + TIMEOUT_MS / 1000 + ' s' : error.message;
-      announce('This instance does not answer (' + why + '): the figures below are from before; trying again.', true);
-      if (lastAnswer !== null) {
+      if (lastAnswer === null) {
+        announce('This instance does not answer (' + why + '); trying again.', true);
+      } else {
+        announce('This instance does not answer (' + why + '): the figures below are from ' + lastAnswer
+            + '; trying again.', true);
         $('updated').textContent = 'Last answer ' + lastAnswer;
       }
       schedule(REFRESH_MS - (Date.now() - started));
     } finally {
       clearTimeout(timeout);
+      // one read failed: the others are no longer wanted
+      controller.abort();
       if (inFlight === controller) {
         inFlight = null;
       }
@@ -115,14 +135,14 @@
     refresh();
   }
 
-  // the live region speaks only when the state changes (a problem, its end), never each refresh;
-  // a problem shows as a banner, other news (the form asks) only to screen readers
+  // The live region is always there, so screen readers heed it, and speaks only when the state
+  // changes (a problem, its end), never each refresh. A problem also shows as a banner.
   function announce(text, problem = false) {
     if (text !== announced) {
       announced = text;
       $('state').textContent = text;
-      $('state').hidden = text === '';
-      $('state').className = problem ? 'problem' : 'visually-hidden';
+      $('problem').textContent = problem ? text : '';
+      $('problem').hidden = !problem;
     }
   }
 
@@ -130,6 +150,10 @@
     $('sign-in').hidden = true;
     $('figures').hidden = false;
     $('sign-out').hidden = !credential();
+    if (signingIn) {
+      signingIn = false;
+      $('main').focus();
+    }
   }
 
   function askForCredential(refusal, token) {
@@ -137,10 +161,14 @@
     $('sign-in').hidden = false;
     $('sign-out').hidden = true;
     $('updated').textContent = '';
+    lastAnswer = null;
+    signingIn = false;
     if (refusal.status === 403) {
       $('sign-in-reason').textContent = 'That credential may not read the console: ' + refusal.message + '.';
     } else if (token) {
       $('sign-in-reason').textContent = 'That credential was refused: enter the server credential.';
+    } else {
+      $('sign-in-reason').textContent = askedFirst;
     }
     // only the credential that was refused: one typed in meanwhile stays
     if (credential() === token) {
@@ -168,8 +196,8 @@
     const rows = queues.map((queue) => row([
       queue.queue, count(queue.players_waiting), duration(queue.oldest_wait_seconds),
       queue.expected_wait_seconds === null ? 'not known yet' : duration(queue.expected_wait_seconds)], [1, 2, 3]));
-    $('queues').tBodies[0].replaceChildren(...rows);
-    $('queues').hidden = queues.length === 0;
+    fill('queues', rows);
+    $('queues-scroll').hidden = queues.length === 0;
     $('queues-empty').hidden = queues.length > 0;
   }
 
@@ -183,8 +211,7 @@
     $('last-hour').textContent = count(matches.last_hour) + ' matches';
     $('chart').setAttribute('aria-label', 'Matches formed per minute over the last hour: ' + matches.last_hour
         + ' in all, ' + current + ' so far this minute, at most ' + peak + ' in one minute.');
-    $('per-minute').tBodies[0].replaceChildren(...matches.per_minute.slice().reverse()
-        .map((m) => row([minuteOf(m.minute), count(m.matches)], [1])));
+    fill('per-minute', matches.per_minute.slice().reverse().map((m) => row([minuteOf(m.minute), count(m.matches)], [1])));
 
     const time = matches.time_to_ready;
     $('p50').textContent = time ? seconds(time.p50_seconds) : '–';
@@ -193,9 +220,9 @@
     $('time-note').textContent = time ? 'Players of the matches this instance formed in about the last five minutes.'
         : 'This instance formed no match in about the last five minutes.';
 
-    $('latest').tBodies[0].replaceChildren(...matches.latest.map((m) => row([
+    fill('latest', matches.latest.map((m) => row([
       clock(new Date(m.ready_at * 1000)), m.match_id, m.queue, m.players.join(', '), seconds(m.longest_wait_seconds)], [4])));
-    $('latest').hidden = matches.latest.length === 0;
+    $('latest-scroll').hidden = matches.latest.length === 0;
     $('latest-empty').hidden = matches.latest.length > 0;
   }
 
@@ -231,6 +258,15 @@
     return window.innerWidth < 600 ? 180 : 240;
   }
 
+  // puts rows in a table's body, unless it shows those very rows already
+  function fill(table, rows) {
+    const key = rows.map((tr) => tr.dataset.key).join('\n');
+    if (shown.get(table) !== key) {
+      shown.set(table, key);
+      $(table).tBodies[0].replaceChildren(...rows);
+    }
+  }
+
   // a table row of texts; the columns listed in numeric are figures, aligned right
   function row(cells, numeric) {
     const tr = document.createElement('tr');
@@ -242,6 +278,7 @@
       }
       tr.appendChild(td);
     });
+    tr.dataset.key = JSON.stringify(cells);
     return tr;
   }
 
@@ -271,12 +308,13 @@
     return m > 0 ? m + ' min ' + s + ' s' : s + ' s';
   }
 
+  // times are the browser's own (its time zone is named in the header)
   function minuteOf(unixSeconds) {
-    return clock(new Date(unixSeconds * 1000)).slice(0, 5);
+    return new Date(unixSeconds * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   }
 
   function clock(date) {
-    return date.toLocaleTimeString('en-GB', { hour12: false });
+    return date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   }
 
   $('sign-in-form').addEventListener('submit', (event) => {
@@ -284,6 +322,7 @@
     sessionStorage.setItem(CREDENTIAL_KEY, $('credential').value);
     $('credential').value = '';
     announce('');
+    signingIn = true;
     restart();
   });
   $('sign-out').addEventListener('click', () => {
@@ -298,5 +337,6 @@
       refresh();
     }
   });
+  $('zone').textContent = 'Times in ' + Intl.DateTimeFormat().resolvedOptions().timeZone;
   refresh();
 })();

@@ -31,6 +31,7 @@ class RequestCountsTest {
         assertThat(rates.clientErrors()).isEqualTo(2.0);
         assertThat(rates.serverErrors()).isEqualTo(2.0);
         assertThat(rates.serverErrorRatio()).isEqualTo(0.25);
+        assertThat(rates.seconds()).as("one whole second counted so far").isEqualTo(1);
     }
 
     @Test
@@ -43,7 +44,7 @@ class RequestCountsTest {
 
         clock.advance(Duration.ofSeconds(RequestCounts.RATE_WINDOW_SECONDS + 1));
 
-        assertThat(counts.rates()).isEqualTo(new RequestCounts.RequestRates(0, 0, 0));
+        assertThat(counts.rates()).isEqualTo(new RequestCounts.RequestRates(0, 0, 0, RequestCounts.RATE_WINDOW_SECONDS));
         assertThat(counts.rates().serverErrorRatio()).as("no answers, no ratio").isZero();
     }
 }
