@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,24 @@ class RunnableJarIT {
             assertThat(jar.getEntry(dist + "dist/uPlot.iife.min.js")).isNotNull();
             assertThat(entry(jar, dist + "LICENSE")).contains("MIT");
             assertThat(jar.getEntry("io/matchmaking/http/console/index.html")).isNotNull();
+        }
+    }
+
+    /**
+     * The jar holds the other modules' classes as they were built now, not a copy from an earlier
+     * shaded jar (the jar plugin once kept that one on a build without clean, and shade merged it first).
+     */
+    @Test
+    void theJarHoldsTheModulesAsBuiltNow() throws IOException {
+        String name = "io/matchmaking/http/ConsoleRoutes.class";
+        // the HTTP module's own copy: the shaded jar is on this classpath too, and may come first
+        URL built = Collections.list(RunnableJarIT.class.getClassLoader().getResources(name)).stream()
+                .filter(url -> url.toString().contains("matchmaking-http-javalin"))
+                .findFirst().orElseThrow(() -> new AssertionError("the HTTP module is not on the test classpath"));
+        try (JarFile jar = new JarFile(System.getProperty("matchmaking.jar"));
+                InputStream shipped = jar.getInputStream(jar.getEntry(name));
+                InputStream fresh = built.openStream()) {
+            assertThat(shipped.readAllBytes()).as("%s in the jar, against %s", name, built).isEqualTo(fresh.readAllBytes());
         }
     }
 }
