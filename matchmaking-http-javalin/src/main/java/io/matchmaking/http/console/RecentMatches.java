@@ -5,10 +5,11 @@ import io.matchmaking.core.event.MatchmakingEvent;
 import io.matchmaking.core.event.MatchmakingListener;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * What the console shows of the matches this instance formed: how many per minute over the last
@@ -27,7 +28,13 @@ public final class RecentMatches implements MatchmakingListener {
 
     private final RollingCounts perMinute;
     private final RecentWaits waits;
-    private final Deque<MatchReady> latest = new ArrayDeque<>(LATEST);
+    /** The latest ready matches, the n-th into slot n % LATEST: written without a lock, by every request thread. */
+    private final AtomicReferenceArray<Numbered> latest = new AtomicReferenceArray<>(LATEST);
+    private final AtomicLong readySoFar = new AtomicLong();
+
+    /** A ready match and its place in the count, so a reader knows a slot's entry is the one it wants. */
+    private record Numbered(long n, MatchReady ready) {
+    }
 
     /** On the system clock. */
     public RecentMatches() {
@@ -44,12 +51,8 @@ public final class RecentMatches implements MatchmakingListener {
         if (event instanceof MatchReady ready) {
             perMinute.add(1);
             waits.record(ready.waitTimes());
-            synchronized (latest) {
-                if (latest.size() == LATEST) {
-                    latest.removeLast();
-                }
-                latest.addFirst(ready);
-            }
+            long n = readySoFar.getAndIncrement();
+            latest.set((int) (n % LATEST), new Numbered(n, ready));
         }
     }
 
@@ -66,11 +69,22 @@ public final class RecentMatches implements MatchmakingListener {
         return waits.percentiles();
     }
 
-    /** The latest ready matches, newest first. */
+    /**
+     * The latest ready matches, newest first (by when they were counted: two that became ready at
+     * once on two threads may show in either order).
+     */
     public List<MatchReady> latest() {
-        synchronized (latest) {
-            return List.copyOf(latest);
+        long counted = readySoFar.get();
+        List<MatchReady> newestFirst = new ArrayList<>(LATEST);
+        for (long n = counted - 1; n >= Math.max(0, counted - LATEST); n--) {
+            Numbered entry = latest.get((int) (n % LATEST));
+            // another entry: its thread has counted the match but not written it yet (left out this
+            // once), or has already written one a lap later (the window moved on while we read)
+            if (entry != null && entry.n() == n) {
+                newestFirst.add(entry.ready());
+            }
         }
+        return List.copyOf(newestFirst);
     }
 
     /** Percentiles of the time from a player taking a place to their match being ready. */

@@ -12,7 +12,9 @@ import io.matchmaking.core.match.QueueName;
 import io.matchmaking.core.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +95,45 @@ class RecentMatchesTest {
 
         assertThat(time.p99().toMinutes()).isBetween(178L, 182L);
         assertThat(time.p50().toMinutes()).isBetween(118L, 122L);
+    }
+
+    /** Every request thread feeds it, without a lock: nothing recorded at once may be lost. */
+    @Test
+    void matchesReadyOnManyThreadsAtOnceAreAllCounted() throws InterruptedException {
+        int threads = 4;
+        int each = 2_500;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> feeders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String prefix = "t" + t + "-";
+            Thread feeder = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    recent.onEvent(ready(prefix + i, Duration.ofMillis(100), Duration.ZERO));
+                }
+            });
+            feeder.start();
+            feeders.add(feeder);
+        }
+        start.countDown();
+        for (Thread feeder : feeders) {
+            feeder.join();
+        }
+
+        assertThat(recent.perMinute().counts().stream().mapToLong(Long::longValue).sum()).isEqualTo((long) threads * each);
+        List<MatchReady> latest = recent.latest();
+        assertThat(latest).hasSize(RecentMatches.LATEST);
+        assertThat(latest.stream().map(ready -> ready.match().id()).distinct()).hasSize(RecentMatches.LATEST);
+        assertThat(latest).extracting(ready -> ready.match().id().value())
+                .allMatch(id -> Integer.parseInt(id.substring(id.indexOf('-') + 1)) >= each - RecentMatches.LATEST,
+                        "is among its thread's last");
+        RecentMatches.TimeToReady time = recent.timeToReady().orElseThrow();
+        assertThat(time.p95().toMillis()).as("half the waits were 100 ms").isBetween(99L, 101L);
+        assertThat(time.p50()).as("and half nothing").isEqualTo(Duration.ZERO);
     }
 }
