@@ -49,6 +49,7 @@ public final class MatchmakingHttpServer {
         AdminRoutes adminRoutes = new AdminRoutes(builder.readiness, builder.metrics);
         ConsoleRoutes console = new ConsoleRoutes(builder.reads, builder.readiness, builder.watchers::size, requestCounts,
                 builder.recentMatches);
+        // on an API port with player tokens and no server credential, no caller may read the console's figures
         boolean consoleForNobody = !builder.separateAdmin && builder.apiToken.isEmpty() && builder.playerTokens.isPresent();
         OpenApiRoute openApi = new OpenApiRoute();
         QueuedThreadPool requestThreads = requestThreads(builder.requestThreads);
