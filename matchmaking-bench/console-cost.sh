@@ -26,28 +26,15 @@ APP=$(ls matchmaking-app/target/matchmaking-app-*.jar | grep -v original)
 LOGS=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
-
-run() {  # name jar script [preload script]: one line, name req/s p99 cpu-us-per-request
-    local name=$1 jar=$2 script=$3 preload=${4:-}
-    # one wrk is one address: a limit no run reaches, so buckets are consulted and never refuse
-    MATCHMAKING_PORT=8080 MATCHMAKING_ADDRESS_RATE_LIMIT=1000000 java "${JVM[@]}" -jar "$jar" > "$LOGS/$name.log" 2>&1 &
-    pid=$!
-    await_port 8080
-    if [ -n "$preload" ]; then
-        wrk -t1 -c"$CONNECTIONS" -d5s -s "$preload" http://127.0.0.1:8080 > /dev/null
-    fi
-    wrk_measured "$script" http://127.0.0.1:8080 "$LOGS/$name.wrk" "server:$pid"
-    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
-    printf '%-10s %8d req/s  p99 %6.1f ms  server CPU %6.1f us/request  errors %s\n' "$name" \
-        "$(wrk_rps "$LOGS/$name.wrk")" "$(wrk_p99 "$LOGS/$name.wrk")" "$(cpu_of "$LOGS/$name.wrk" server)" "$(wrk_errors "$LOGS/$name.wrk")"
-}
+# one wrk is one address: a limit no run reaches, so buckets are consulted and never refuse
+LIMIT=(MATCHMAKING_ADDRESS_RATE_LIMIT=1000000)
 
 for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round"
     if [ -n "${BASELINE_JAR:-}" ]; then
-        run baseline "$BASELINE_JAR" matchmaking-bench/wrk-join.lua
+        wrk_row baseline "$BASELINE_JAR" matchmaking-bench/wrk-join.lua "${LIMIT[@]}"
     fi
-    run joins "$APP" matchmaking-bench/wrk-join.lua
-    run console "$APP" matchmaking-bench/wrk-console.lua matchmaking-bench/wrk-join.lua
+    wrk_row joins "$APP" matchmaking-bench/wrk-join.lua "${LIMIT[@]}"
+    PRELOAD=matchmaking-bench/wrk-join.lua wrk_row console "$APP" matchmaking-bench/wrk-console.lua "${LIMIT[@]}"
 done
 echo "server logs: $LOGS"

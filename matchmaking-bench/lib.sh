@@ -54,3 +54,26 @@ wrk_errors() {  # report: answers other than 2xx or 3xx, and socket errors
 cpu_of() {  # report name: the us per request of that process ("cpu" lines of either client)
     awk -v n="$2" '$1 == "cpu" && $2 == n {print $3} $1 == "cpu" && $2 == "per" {for (i = 4; i <= NF; i++) {split($i, kv, "="); if (kv[1] == n) {sub(/us$/, "", kv[2]); print kv[2]}}}' "$1"
 }
+
+# wrk_row name jar script [VAR=value ...]: one row of a comparison, as one line (name, req/s, p99,
+# server CPU per request, errors). Starts the jar on port 8080 with those variables and the JVM
+# flags in $JVM, logging to $LOGS/<name>.log; with $PRELOAD (a wrk script) loads it for 5 s first;
+# measures with wrk_measured; stops it. Keeps the server's pid in $pid for the caller's EXIT trap.
+# A row whose name $CONFIGS (names, space separated) leaves out is skipped.
+wrk_row() {
+    local name=$1 jar=$2 script=$3
+    shift 3
+    if [ -n "${CONFIGS:-}" ] && [[ " $CONFIGS " != *" $name "* ]]; then
+        return 0
+    fi
+    env MATCHMAKING_PORT=8080 "$@" java "${JVM[@]}" -jar "$jar" > "$LOGS/$name.log" 2>&1 &
+    pid=$!
+    await_port 8080
+    if [ -n "${PRELOAD:-}" ]; then
+        wrk -t1 -c"$CONNECTIONS" -d5s -s "$PRELOAD" http://127.0.0.1:8080 > /dev/null
+    fi
+    wrk_measured "$script" http://127.0.0.1:8080 "$LOGS/$name.wrk" "server:$pid"
+    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+    printf '%-28s %8d req/s  p99 %6.1f ms  server CPU %6.1f us/request  errors %s\n' "$name" \
+        "$(wrk_rps "$LOGS/$name.wrk")" "$(wrk_p99 "$LOGS/$name.wrk")" "$(cpu_of "$LOGS/$name.wrk" server)" "$(wrk_errors "$LOGS/$name.wrk")"
+}

@@ -33,31 +33,16 @@ java -cp "$BENCH" io.matchmaking.bench.MintTokens "$SECRET" 1000 "$LOGS/tokens-r
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
 
-run() {  # name jar script env... -> one line: name req/s p99 cpu-us-per-request
-    local name=$1 jar=$2 script=$3
-    shift 3
-    if [ -n "${CONFIGS:-}" ] && [[ " $CONFIGS " != *" $name "* ]]; then
-        return 0
-    fi
-    env MATCHMAKING_PORT=8080 "$@" java "${JVM[@]}" -jar "$jar" > "$LOGS/$name.log" 2>&1 &
-    pid=$!
-    await_port 8080
-    wrk_measured "$script" http://127.0.0.1:8080 "$LOGS/$name.wrk" "server:$pid"
-    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
-    printf '%-28s %8d req/s  p99 %6.1f ms  server CPU %6.1f us/request  errors %s\n' "$name" \
-        "$(wrk_rps "$LOGS/$name.wrk")" "$(wrk_p99 "$LOGS/$name.wrk")" "$(cpu_of "$LOGS/$name.wrk" server)" "$(wrk_errors "$LOGS/$name.wrk")"
-}
-
 for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round"
     if [ -n "${BASELINE_JAR:-}" ]; then
         # the same limits as limits-on: a build from before the protections only warns of the variable
-        run baseline "$BASELINE_JAR" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=1000000
+        wrk_row baseline "$BASELINE_JAR" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=1000000
     fi
-    run limits-on "$APP" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=1000000
-    run rate-limits-off "$APP" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=0
+    wrk_row limits-on "$APP" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=1000000
+    wrk_row rate-limits-off "$APP" matchmaking-bench/wrk-join.lua MATCHMAKING_ADDRESS_RATE_LIMIT=0
     for tokens in new repeated; do
-        TOKENS="$LOGS/tokens-$tokens.txt" run "player-tokens-$tokens" "$APP" matchmaking-bench/wrk-join-token.lua \
+        TOKENS="$LOGS/tokens-$tokens.txt" wrk_row "player-tokens-$tokens" "$APP" matchmaking-bench/wrk-join-token.lua \
             MATCHMAKING_JWT_SECRET="$SECRET" MATCHMAKING_ADDRESS_RATE_LIMIT=1000000 MATCHMAKING_PLAYER_RATE_LIMIT=1000000
     done
 done

@@ -9,12 +9,11 @@ import io.matchmaking.core.match.Match;
 import io.matchmaking.core.match.MatchId;
 import io.matchmaking.core.match.PlayerId;
 import io.matchmaking.core.match.QueueName;
+import io.matchmaking.core.testkit.Concurrently;
 import io.matchmaking.core.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -99,31 +98,15 @@ class RecentMatchesTest {
 
     /** Every request thread feeds it, without a lock: nothing recorded at once may be lost. */
     @Test
-    void matchesReadyOnManyThreadsAtOnceAreAllCounted() throws InterruptedException {
+    void matchesReadyOnManyThreadsAtOnceAreAllCounted() throws Exception {
         int threads = 4;
         int each = 2_500;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> feeders = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String prefix = "t" + t + "-";
-            Thread feeder = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                for (int i = 0; i < each; i++) {
-                    recent.onEvent(ready(prefix + i, Duration.ofMillis(100), Duration.ZERO));
-                }
-            });
-            feeder.start();
-            feeders.add(feeder);
-        }
-        start.countDown();
-        for (Thread feeder : feeders) {
-            feeder.join();
-        }
+        Concurrently.run(threads, thread -> {
+            for (int i = 0; i < each; i++) {
+                recent.onEvent(ready("t" + thread + "-" + i, Duration.ofMillis(100), Duration.ZERO));
+            }
+            return null;
+        });
 
         assertThat(recent.perMinute().counts().stream().mapToLong(Long::longValue).sum()).isEqualTo((long) threads * each);
         List<MatchReady> latest = recent.latest();

@@ -2,12 +2,11 @@ package io.matchmaking.http.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.matchmaking.core.testkit.Concurrently;
 import io.matchmaking.core.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class RollingCountsTest {
@@ -66,68 +65,39 @@ class RollingCountsTest {
     }
 
     @Test
-    void addsFromManyThreadsAtOnceAreAllCounted() throws InterruptedException {
+    void addsFromManyThreadsAtOnceAreAllCounted() throws Exception {
         int threads = 8;
         int each = 20_000;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> adders = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread adder = new Thread(() -> {
-                awaitQuietly(start);
-                for (int i = 0; i < each; i++) {
-                    perSecond.add(1);
-                }
-            });
-            adder.start();
-            adders.add(adder);
-        }
-        start.countDown();
-        for (Thread adder : adders) {
-            adder.join();
-        }
+        Concurrently.run(threads, thread -> {
+            for (int i = 0; i < each; i++) {
+                perSecond.add(1);
+            }
+            return null;
+        });
         assertThat(perSecond.window().counts().get(4)).isEqualTo((long) threads * each);
     }
 
     /** The only racy path: the first adds of a new bucket clear its slot while others add. */
     @Test
-    void addsFromManyThreadsWhileTheBucketsTurnAreAllCounted() throws InterruptedException {
+    void addsFromManyThreadsWhileTheBucketsTurnAreAllCounted() throws Exception {
         RollingCounts wide = new RollingCounts(clock, Duration.ofSeconds(1), 64);
         int threads = 4;
         int each = 50_000;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> adders = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            boolean turner = t == 0;
-            Thread adder = new Thread(() -> {
-                awaitQuietly(start);
-                for (int i = 1; i <= each; i++) {
-                    wide.add(1);
-                    // one adder turns the clock among its own adds: 10 new buckets, fewer than the
-                    // 64 kept, so every add stays in the window
-                    if (turner && i % 5_000 == 0) {
-                        clock.advanceSeconds(1);
-                    }
+        Concurrently.run(threads, thread -> {
+            for (int i = 1; i <= each; i++) {
+                wide.add(1);
+                // one adder turns the clock among its own adds: 10 new buckets, fewer than the
+                // 64 kept, so every add stays in the window
+                if (thread == 0 && i % 5_000 == 0) {
+                    clock.advanceSeconds(1);
                 }
-            });
-            adder.start();
-            adders.add(adder);
-        }
-        start.countDown();
-        for (Thread adder : adders) {
-            adder.join();
-        }
+            }
+            return null;
+        });
 
         assertThat(wide.window().counts().stream().mapToLong(Long::longValue).sum()).isEqualTo((long) threads * each);
         assertThat(wide.window().counts().stream().filter(count -> count > 0).count())
                 .as("the buckets turned while the adds ran").isGreaterThan(1);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
